@@ -1,0 +1,38 @@
+/**
+ * Unit tests for every TypeScript part: admin and widget (jsdom, through the
+ * @wordpress/scripts preset), protocol, and the sidecar's pure modules (node).
+ * Integration suites that need real services have their own configs and are
+ * started by bin/test once those services run.
+ */
+const path = require( 'path' );
+const base = require( '@wordpress/scripts/config/jest-unit.config' );
+
+const transform = {
+	'\\.[jt]sx?$': path.join(
+		path.dirname( require.resolve( '@wordpress/scripts/package.json' ) ),
+		'config',
+		'babel-transform'
+	),
+};
+
+module.exports = {
+	projects: [
+		{
+			...base,
+			displayName: 'web',
+			rootDir: __dirname,
+			transform,
+			testMatch: [
+				'<rootDir>/src/**/test/*.test.[jt]s?(x)',
+				'<rootDir>/blocks/**/test/*.test.[jt]s?(x)',
+			],
+		},
+		{
+			displayName: 'sidecar',
+			rootDir: __dirname,
+			transform,
+			testEnvironment: 'node',
+			testMatch: [ '<rootDir>/sidecar/src/**/test/*.test.ts' ],
+		},
+	],
+};
