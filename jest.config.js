@@ -1,11 +1,14 @@
 /**
- * Unit tests for every TypeScript part: admin and widget (jsdom, through the
- * @wordpress/scripts preset), protocol, and the sidecar's pure modules (node).
+ * Unit tests for every TypeScript part: admin and widget (jsdom, with the
+ * preset of WordPress scripts), protocol, and the sidecar's pure modules (node).
  * Integration suites that need real services have their own configs and are
  * started by bin/test once those services run.
  */
 const path = require( 'path' );
-const base = require( '@wordpress/scripts/config/jest-unit.config' );
+const {
+	reporters,
+	...base
+} = require( '@wordpress/scripts/config/jest-unit.config' );
 
 const transform = {
 	'\\.[jt]sx?$': path.join(
@@ -16,6 +19,7 @@ const transform = {
 };
 
 module.exports = {
+	reporters,
 	projects: [
 		{
 			...base,

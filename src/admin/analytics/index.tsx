@@ -1,0 +1,7 @@
+/**
+ * Internal dependencies
+ */
+import { mountScreen } from '../mount';
+import AnalyticsScreen from './analytics-screen';
+
+mountScreen( () => <AnalyticsScreen /> );

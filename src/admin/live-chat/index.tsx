@@ -1,0 +1,7 @@
+/**
+ * Internal dependencies
+ */
+import { mountScreen } from '../mount';
+import LiveChatScreen from './live-chat-screen';
+
+mountScreen( () => <LiveChatScreen /> );

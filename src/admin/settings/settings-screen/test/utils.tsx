@@ -1,0 +1,59 @@
+/**
+ * External dependencies
+ */
+import { render } from '@testing-library/react';
+
+/**
+ * WordPress dependencies
+ */
+import apiFetch from '@wordpress/api-fetch';
+import { createRegistry, RegistryProvider } from '@wordpress/data';
+
+/**
+ * Internal dependencies
+ */
+import SettingsScreen from '..';
+import { store } from '../../../store/settings';
+
+/** apiFetch, as mocked by `jest.mock( '@wordpress/api-fetch' )` in each test file. */
+export const mockApiFetch = apiFetch as unknown as jest.Mock;
+
+/** Settings as a fresh install returns them. */
+export const SAVED = {
+	delete_data_on_uninstall: false,
+	sidecar_url: '',
+	effective_sidecar_url: 'https://shop.example/',
+};
+
+/** Label of the uninstall toggle. */
+export const TOGGLE_LABEL =
+	'Delete all LiveDesk data when the plugin is uninstalled';
+
+/** Notices are also announced in hidden a11y-speak regions; match only the visible text. */
+export const VISIBLE = { ignore: 'script, style, .a11y-speak-region' };
+
+/** The notice shown to users without `livedesk_manage`. */
+export const READ_ONLY_NOTICE =
+	'You can view these settings, but only administrators (users with the livedesk_manage capability) can change them.';
+
+/**
+ * Renders the screen with a fresh registry, so resolver results never leak between tests.
+ *
+ * @param canManage Whether the user may change settings.
+ */
+export function renderScreen( canManage = true ) {
+	const registry = createRegistry();
+	registry.register( store );
+	return render(
+		<RegistryProvider value={ registry }>
+			<SettingsScreen canManage={ canManage } />
+		</RegistryProvider>
+	);
+}
+
+/** The POST requests made so far. */
+export function postCalls() {
+	return mockApiFetch.mock.calls.filter(
+		( [ options ] ) => options.method === 'POST'
+	);
+}
