@@ -1,0 +1,213 @@
+<?php
+/**
+ * Numbered schema migrations.
+ *
+ * @package LiveDesk
+ */
+
+declare( strict_types=1 );
+
+namespace LiveDesk\Database;
+
+/**
+ * Brings the plugin's tables up to the latest schema version.
+ *
+ * Each migration is numbered; the highest one applied is stored in
+ * `livedesk_db_version`. Runs are serialised with a row lock in the options
+ * table, so two requests that notice an outdated schema at the same time do
+ * not both run a migration.
+ */
+final class Migrations {
+
+	/** Option that stores the number of the last migration applied. */
+	public const VERSION_OPTION = 'livedesk_db_version';
+
+	/** Option used as a lock while migrations run. */
+	public const LOCK_OPTION = 'livedesk_migration_lock';
+
+	/** A lock older than this many seconds belongs to a run that died. */
+	private const LOCK_TIMEOUT = 600;
+
+	/**
+	 * Unprefixed names of every table the migrations create. Uninstall drops
+	 * exactly these, so a migration that adds a table adds it here too.
+	 */
+	private const TABLES = array( 'livedesk_visitors' );
+
+	/**
+	 * Database connection.
+	 *
+	 * @var \wpdb
+	 */
+	private \wpdb $wpdb;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param \wpdb $wpdb Database connection.
+	 */
+	public function __construct( \wpdb $wpdb ) {
+		$this->wpdb = $wpdb;
+	}
+
+	/**
+	 * Prefixed names of every table the plugin owns.
+	 *
+	 * @return list<string>
+	 */
+	public function tables(): array {
+		$tables = array();
+		foreach ( self::TABLES as $table ) {
+			$tables[] = $this->wpdb->prefix . $table;
+		}
+
+		return $tables;
+	}
+
+	/**
+	 * Number of the newest migration.
+	 */
+	public function latest_version(): int {
+		return max( array_keys( $this->migrations() ) );
+	}
+
+	/**
+	 * Number of the last migration applied to this site (0 for none).
+	 */
+	public function installed_version(): int {
+		$version = get_option( self::VERSION_OPTION, 0 );
+
+		return is_numeric( $version ) ? (int) $version : 0;
+	}
+
+	/**
+	 * Whether migrations are waiting to run.
+	 */
+	public function needs_upgrade(): bool {
+		return $this->installed_version() < $this->latest_version();
+	}
+
+	/**
+	 * Applies every pending migration in order.
+	 *
+	 * @return bool False when another run holds the lock (nothing was done),
+	 *              true otherwise.
+	 */
+	public function run(): bool {
+		if ( ! $this->needs_upgrade() ) {
+			return true;
+		}
+
+		if ( ! $this->acquire_lock() ) {
+			return false;
+		}
+
+		try {
+			require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+
+			// Read again under the lock: another run may just have finished.
+			$installed = $this->installed_version();
+			foreach ( $this->migrations() as $version => $migration ) {
+				if ( $version <= $installed ) {
+					continue;
+				}
+				$migration();
+				// Recorded after each step, so a failure part-way resumes
+				// from the first migration that did not finish.
+				update_option( self::VERSION_OPTION, $version, true );
+			}
+		} finally {
+			$this->release_lock();
+		}
+
+		return true;
+	}
+
+	/**
+	 * The migrations, keyed by number. Numbers are never reused or
+	 * reordered once released.
+	 *
+	 * @return non-empty-array<int, callable(): void>
+	 */
+	private function migrations(): array {
+		return array(
+			1 => array( $this, 'migration_1_create_visitors' ),
+		);
+	}
+
+	/**
+	 * Migration 1: the visitors table.
+	 *
+	 * Formatted for dbDelta(): one column per line, two spaces after
+	 * PRIMARY KEY, and integer display widths spelled out because MariaDB
+	 * reports them and dbDelta() would otherwise "fix" the columns each run.
+	 */
+	private function migration_1_create_visitors(): void {
+		$table   = $this->wpdb->prefix . 'livedesk_visitors';
+		$collate = $this->wpdb->get_charset_collate();
+
+		dbDelta(
+			"CREATE TABLE {$table} (
+id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+visitor_key char(32) NOT NULL,
+first_seen datetime NOT NULL,
+last_seen datetime NOT NULL,
+visit_count int(10) unsigned NOT NULL DEFAULT 1,
+country char(2) NOT NULL DEFAULT '',
+region varchar(80) NOT NULL DEFAULT '',
+city varchar(120) NOT NULL DEFAULT '',
+latitude decimal(9,6) NULL,
+longitude decimal(9,6) NULL,
+timezone varchar(64) NOT NULL DEFAULT '',
+browser varchar(64) NOT NULL DEFAULT '',
+os varchar(64) NOT NULL DEFAULT '',
+device varchar(32) NOT NULL DEFAULT '',
+ip varchar(45) NOT NULL DEFAULT '',
+PRIMARY KEY  (id),
+UNIQUE KEY visitor_key (visitor_key),
+KEY last_seen (last_seen)
+) {$collate};"
+		);
+	}
+
+	/**
+	 * Takes the lock with a single INSERT IGNORE: the unique option_name
+	 * makes it atomic, which add_option() (check, then upsert) is not.
+	 * A lock left behind by a run that died is cleared after LOCK_TIMEOUT.
+	 */
+	private function acquire_lock(): bool {
+		$wpdb = $this->wpdb;
+
+		// The lock must bypass the options cache to be shared between requests.
+		// WPCS 2.3 predates the %i (identifier) placeholder of WordPress 6.2.
+		// phpcs:disable WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders.UnsupportedPlaceholder, WordPress.DB.PreparedSQLPlaceholders.ReplacementsWrongNumber
+		$wpdb->query(
+			$wpdb->prepare(
+				'DELETE FROM %i WHERE option_name = %s AND option_value < %d',
+				$wpdb->options,
+				self::LOCK_OPTION,
+				time() - self::LOCK_TIMEOUT
+			)
+		);
+
+		$inserted = $wpdb->query(
+			$wpdb->prepare(
+				"INSERT IGNORE INTO %i (option_name, option_value, autoload) VALUES (%s, %s, 'off')",
+				$wpdb->options,
+				self::LOCK_OPTION,
+				(string) time()
+			)
+		);
+		// phpcs:enable
+
+		return 1 === $inserted;
+	}
+
+	/**
+	 * Releases the lock taken by acquire_lock().
+	 */
+	private function release_lock(): void {
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- see acquire_lock().
+		$this->wpdb->delete( $this->wpdb->options, array( 'option_name' => self::LOCK_OPTION ), array( '%s' ) );
+	}
+}

@@ -1,0 +1,243 @@
+<?php
+/**
+ * REST resource: the plugin settings.
+ *
+ * @package LiveDesk
+ */
+
+declare( strict_types=1 );
+
+namespace LiveDesk\Rest;
+
+use LiveDesk\Capabilities;
+use LiveDesk\Settings;
+use WP_Error;
+use WP_REST_Controller;
+use WP_REST_Request;
+use WP_REST_Response;
+use WP_REST_Server;
+
+/**
+ * `livedesk/v1/settings`: read with livedesk_view, change with livedesk_manage.
+ */
+final class SettingsController extends WP_REST_Controller {
+
+	/** The plugin's REST namespace. */
+	public const REST_NAMESPACE = 'livedesk/v1';
+
+	/**
+	 * Settings storage.
+	 *
+	 * @var Settings
+	 */
+	private Settings $settings;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param Settings $settings Settings storage.
+	 */
+	public function __construct( Settings $settings ) {
+		$this->namespace = self::REST_NAMESPACE;
+		$this->rest_base = 'settings';
+		$this->settings  = $settings;
+	}
+
+	/**
+	 * Registers the routes.
+	 */
+	public function register_routes(): void {
+		register_rest_route(
+			self::REST_NAMESPACE,
+			'/' . $this->rest_base,
+			array(
+				array(
+					'methods'             => WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_item' ),
+					'permission_callback' => array( $this, 'get_item_permissions_check' ),
+					'args'                => array(
+						'context' => $this->get_context_param( array( 'default' => 'view' ) ),
+					),
+				),
+				array(
+					'methods'             => WP_REST_Server::EDITABLE,
+					'callback'            => array( $this, 'update_item' ),
+					'permission_callback' => array( $this, 'update_item_permissions_check' ),
+					'args'                => $this->get_endpoint_args_for_item_schema( WP_REST_Server::EDITABLE ),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+	}
+
+	/**
+	 * Whether the current user may read the settings.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return true|WP_Error
+	 *
+	 * @phpstan-param WP_REST_Request<array<string, mixed>> $request
+	 */
+	public function get_item_permissions_check( $request ) {
+		if ( current_user_can( Capabilities::VIEW ) ) {
+			return true;
+		}
+
+		return new WP_Error(
+			'rest_forbidden',
+			__( 'Sorry, you are not allowed to view LiveDesk settings.', 'livedesk' ),
+			array( 'status' => rest_authorization_required_code() )
+		);
+	}
+
+	/**
+	 * Returns the settings.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response
+	 *
+	 * @phpstan-param WP_REST_Request<array<string, mixed>> $request
+	 */
+	public function get_item( $request ) {
+		return $this->prepare_item_for_response( $this->settings->to_array(), $request );
+	}
+
+	/**
+	 * Whether the current user may change the settings.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return true|WP_Error
+	 *
+	 * @phpstan-param WP_REST_Request<array<string, mixed>> $request
+	 */
+	public function update_item_permissions_check( $request ) {
+		if ( current_user_can( Capabilities::MANAGE ) ) {
+			return true;
+		}
+
+		return new WP_Error(
+			'rest_forbidden',
+			__( 'Sorry, you are not allowed to change LiveDesk settings.', 'livedesk' ),
+			array( 'status' => rest_authorization_required_code() )
+		);
+	}
+
+	/**
+	 * Changes the settings present in the request (a partial update) and
+	 * returns all of them. Values were validated against the schema already.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response|WP_Error
+	 *
+	 * @phpstan-param WP_REST_Request<array<string, mixed>> $request
+	 */
+	public function update_item( $request ) {
+		// Checked again here so that no setting is written unless all are valid.
+		$url = $request->has_param( 'sidecar_url' ) ? $request->get_param( 'sidecar_url' ) : null;
+		if ( null !== $url && ( ! is_string( $url ) || ! Settings::is_valid_sidecar_url( $url ) ) ) {
+			return $this->invalid_sidecar_url();
+		}
+
+		if ( $request->has_param( 'delete_data_on_uninstall' ) ) {
+			$this->settings->set_delete_data_on_uninstall( (bool) $request->get_param( 'delete_data_on_uninstall' ) );
+		}
+		if ( is_string( $url ) ) {
+			$this->settings->set_sidecar_url( $url );
+		}
+
+		return $this->prepare_item_for_response( $this->settings->to_array(), $request );
+	}
+
+	/**
+	 * Shapes the settings for a response.
+	 *
+	 * @param mixed           $item    Settings, as returned by Settings::to_array().
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response
+	 *
+	 * @phpstan-param WP_REST_Request<array<string, mixed>> $request
+	 */
+	public function prepare_item_for_response( $item, $request ) {
+		$data    = is_array( $item ) ? $item : array();
+		$context = $request->get_param( 'context' );
+		$data    = $this->add_additional_fields_to_object( $data, $request );
+		$data    = $this->filter_response_by_context( $data, is_string( $context ) ? $context : 'view' );
+
+		return rest_ensure_response( $data );
+	}
+
+	/**
+	 * The settings schema, built once.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function get_item_schema(): array {
+		if ( $this->schema ) {
+			return $this->add_additional_fields_schema( $this->schema );
+		}
+
+		$this->schema = array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'livedesk-settings',
+			'type'       => 'object',
+			'properties' => array(
+				'delete_data_on_uninstall' => array(
+					'description' => __( 'Remove all LiveDesk data (tables, settings, the agent role) when the plugin is deleted.', 'livedesk' ),
+					'type'        => 'boolean',
+					'context'     => array( 'view', 'edit' ),
+				),
+				'sidecar_url'              => array(
+					'description' => __( 'URL of the LiveDesk sidecar; an empty string means the site\'s own origin.', 'livedesk' ),
+					'type'        => 'string',
+					'context'     => array( 'view', 'edit' ),
+					'arg_options' => array(
+						'validate_callback' => array( $this, 'validate_sidecar_url' ),
+					),
+				),
+				'effective_sidecar_url'    => array(
+					'description' => __( 'The sidecar URL clients connect to.', 'livedesk' ),
+					'type'        => 'string',
+					'format'      => 'uri',
+					'context'     => array( 'view', 'edit' ),
+					'readonly'    => true,
+				),
+			),
+		);
+
+		return $this->add_additional_fields_schema( $this->schema );
+	}
+
+	/**
+	 * Validates `sidecar_url`: the schema type first, then "'' or http(s)".
+	 *
+	 * @param mixed           $value   Value from the request.
+	 * @param WP_REST_Request $request Request.
+	 * @param string          $param   Parameter name.
+	 * @return true|WP_Error
+	 *
+	 * @phpstan-param WP_REST_Request<array<string, mixed>> $request
+	 */
+	public function validate_sidecar_url( $value, $request, $param ) {
+		$valid = rest_validate_request_arg( $value, $request, $param );
+		if ( true !== $valid ) {
+			return $valid;
+		}
+
+		if ( ! is_string( $value ) || ! Settings::is_valid_sidecar_url( $value ) ) {
+			return $this->invalid_sidecar_url();
+		}
+
+		return true;
+	}
+
+	/**
+	 * The error for a sidecar URL that is not '' or an http(s) URL.
+	 */
+	private function invalid_sidecar_url(): WP_Error {
+		return new WP_Error(
+			'rest_invalid_param',
+			__( 'The sidecar URL must be empty or an http:// or https:// URL.', 'livedesk' ),
+			array( 'status' => 400 )
+		);
+	}
+}

@@ -1,0 +1,215 @@
+<?php
+/**
+ * Tests for LiveDesk\Database\Migrations.
+ *
+ * @package LiveDesk
+ */
+
+declare( strict_types=1 );
+
+namespace LiveDesk\Tests\Database;
+
+use LiveDesk\Database\Migrations;
+use LiveDesk\Tests\TestCase;
+use PHPUnit\Framework\Attributes\CoversClass;
+
+/**
+ * Migrations on the (activated) test site.
+ */
+#[CoversClass( Migrations::class )]
+final class MigrationsTest extends TestCase {
+
+	/**
+	 * The class under test.
+	 *
+	 * @var Migrations
+	 */
+	private Migrations $migrations;
+
+	/**
+	 * Schema-changing statements seen while a test ran.
+	 *
+	 * @var list<string>
+	 */
+	private array $ddl = array();
+
+	/**
+	 * Creates the migrations and starts recording DDL.
+	 */
+	protected function set_up(): void {
+		$this->migrations = new Migrations( $this->wpdb() );
+		add_filter( 'query', array( $this, 'record_ddl' ) );
+	}
+
+	/**
+	 * Stops recording DDL.
+	 */
+	protected function tear_down(): void {
+		remove_filter( 'query', array( $this, 'record_ddl' ) );
+	}
+
+	/**
+	 * Filter callback: remembers CREATE / ALTER / DROP statements.
+	 *
+	 * @param string $query SQL about to run.
+	 */
+	public function record_ddl( string $query ): string {
+		if ( 1 === preg_match( '/^\s*(CREATE|ALTER|DROP)\b/i', $query ) ) {
+			$this->ddl[] = $query;
+		}
+
+		return $query;
+	}
+
+	/**
+	 * Every table name carries the site's prefix.
+	 */
+	public function test_tables_are_prefixed(): void {
+		self::assertSame( array( $this->wpdb()->prefix . 'livedesk_visitors' ), $this->migrations->tables() );
+	}
+
+	/**
+	 * The activated test site is at the latest version.
+	 */
+	public function test_activated_site_is_up_to_date(): void {
+		self::assertSame( $this->migrations->latest_version(), $this->migrations->installed_version() );
+		self::assertFalse( $this->migrations->needs_upgrade() );
+	}
+
+	/**
+	 * The visitors table has the columns and keys the sidecar relies on.
+	 */
+	public function test_visitors_table_has_the_expected_columns(): void {
+		$wpdb  = $this->wpdb();
+		$table = $this->migrations->tables()[0];
+
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders -- reading the schema; WPCS 2.3 predates %i.
+		$columns = (array) $wpdb->get_results( $wpdb->prepare( 'SHOW COLUMNS FROM %i', $table ), ARRAY_A );
+		$types   = array();
+		foreach ( $columns as $column ) {
+			$types[ (string) $column['Field'] ] = (string) $column['Type'];
+		}
+
+		self::assertSame(
+			array(
+				'id'          => 'bigint(20) unsigned',
+				'visitor_key' => 'char(32)',
+				'first_seen'  => 'datetime',
+				'last_seen'   => 'datetime',
+				'visit_count' => 'int(10) unsigned',
+				'country'     => 'char(2)',
+				'region'      => 'varchar(80)',
+				'city'        => 'varchar(120)',
+				'latitude'    => 'decimal(9,6)',
+				'longitude'   => 'decimal(9,6)',
+				'timezone'    => 'varchar(64)',
+				'browser'     => 'varchar(64)',
+				'os'          => 'varchar(64)',
+				'device'      => 'varchar(32)',
+				'ip'          => 'varchar(45)',
+			),
+			$types
+		);
+
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders -- reading the schema; WPCS 2.3 predates %i.
+		$keys = (array) $wpdb->get_results( $wpdb->prepare( 'SHOW INDEX FROM %i', $table ), ARRAY_A );
+		$map  = array();
+		foreach ( $keys as $key ) {
+			$map[ (string) $key['Key_name'] ] = array( (string) $key['Column_name'], 0 === (int) $key['Non_unique'] );
+		}
+		self::assertSame(
+			array(
+				'PRIMARY'     => array( 'id', true ),
+				'visitor_key' => array( 'visitor_key', true ),
+				'last_seen'   => array( 'last_seen', false ),
+			),
+			$map
+		);
+	}
+
+	/**
+	 * Running on an up-to-date site does nothing at all.
+	 */
+	public function test_run_on_an_up_to_date_site_does_nothing(): void {
+		self::assertTrue( $this->migrations->run() );
+
+		self::assertSame( array(), $this->ddl );
+		self::assertSame( $this->migrations->latest_version(), $this->migrations->installed_version() );
+	}
+
+	/**
+	 * Running every migration again over the existing tables raises no error
+	 * and changes no column (dbDelta() finds nothing to alter).
+	 */
+	public function test_running_every_migration_twice_changes_nothing(): void {
+		$before = $this->create_statements();
+		update_option( Migrations::VERSION_OPTION, 0 );
+
+		self::assertTrue( $this->migrations->run() );
+
+		self::assertSame( '', $this->wpdb()->last_error );
+		self::assertSame( array(), $this->ddl, 'dbDelta() should not alter an up-to-date table.' );
+		self::assertSame( $before, $this->create_statements() );
+		self::assertSame( $this->migrations->latest_version(), $this->migrations->installed_version() );
+		self::assertNull( $this->option_row( Migrations::LOCK_OPTION ), 'The lock should be released.' );
+	}
+
+	/**
+	 * While another run holds the lock, a second run does nothing.
+	 */
+	public function test_run_backs_off_while_another_run_holds_the_lock(): void {
+		update_option( Migrations::VERSION_OPTION, 0 );
+		$this->insert_lock( time() );
+
+		self::assertFalse( $this->migrations->run() );
+
+		self::assertSame( 0, $this->migrations->installed_version() );
+		self::assertNotNull( $this->option_row( Migrations::LOCK_OPTION ), 'Another run\'s lock must be left alone.' );
+	}
+
+	/**
+	 * A lock left by a run that died long ago does not block upgrades forever.
+	 */
+	public function test_run_takes_over_a_stale_lock(): void {
+		update_option( Migrations::VERSION_OPTION, 0 );
+		$this->insert_lock( time() - HOUR_IN_SECONDS );
+
+		self::assertTrue( $this->migrations->run() );
+
+		self::assertSame( $this->migrations->latest_version(), $this->migrations->installed_version() );
+		self::assertNull( $this->option_row( Migrations::LOCK_OPTION ) );
+	}
+
+	/**
+	 * Inserts a lock row as another run would.
+	 *
+	 * @param int $time When the lock was taken.
+	 */
+	private function insert_lock( int $time ): void {
+		$this->wpdb()->insert(
+			$this->wpdb()->options,
+			array(
+				'option_name'  => Migrations::LOCK_OPTION,
+				'option_value' => (string) $time,
+				'autoload'     => 'off',
+			)
+		);
+	}
+
+	/**
+	 * SHOW CREATE TABLE of every plugin table.
+	 *
+	 * @return array<string, string>
+	 */
+	private function create_statements(): array {
+		$wpdb       = $this->wpdb();
+		$statements = array();
+		foreach ( $this->migrations->tables() as $table ) {
+			// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders -- reading the schema; WPCS 2.3 predates %i.
+			$row                  = $wpdb->get_row( $wpdb->prepare( 'SHOW CREATE TABLE %i', $table ), ARRAY_N );
+			$statements[ $table ] = is_array( $row ) ? (string) $row[1] : '';
+		}
+
+		return $statements;
+	}
+}
