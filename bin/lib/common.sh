@@ -71,7 +71,7 @@ ld_install_system_packages() {
 		chmod +x "$guard"
 	fi
 	local rc=0
-	{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing; } >"$LD_CACHE/apt.log" 2>&1 || rc=$?
+	{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing; } >"$LD_CACHE/apt.log" 2>&1 || rc=$?
 	[ -n "$guard" ] && rm -f "$guard"
 	[ $rc = 0 ] || ld_die "apt-get failed (see $LD_CACHE/apt.log)"
 }

@@ -19,7 +19,10 @@ const [ kind, file ] = process.argv.slice( 2 );
 function jest( text ) {
 	const r = JSON.parse( text );
 	const failed =
-		r.numFailedTests + r.numRuntimeErrorTestSuites + r.numPendingTests + r.numTodoTests;
+		r.numFailedTests +
+		r.numRuntimeErrorTestSuites +
+		r.numPendingTests +
+		r.numTodoTests;
 	if ( r.numTotalTests === 0 ) {
 		return [ 0, 1 ];
 	}
@@ -38,7 +41,10 @@ function junit( text ) {
 		return [ 0, 1 ];
 	}
 	const attr = ( name ) =>
-		Number( ( m[ 0 ].match( new RegExp( `\\b${ name }="(\\d+)"` ) ) || [] )[ 1 ] || 0 );
+		Number(
+			( m[ 0 ].match( new RegExp( `\\b${ name }="(\\d+)"` ) ) ||
+				[] )[ 1 ] || 0
+		);
 	const tests = attr( 'tests' );
 	const bad = attr( 'failures' ) + attr( 'errors' ) + attr( 'skipped' );
 	if ( tests === 0 ) {

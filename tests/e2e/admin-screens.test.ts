@@ -6,7 +6,12 @@ import type { Browser, BrowserContext } from 'playwright-core';
 /**
  * Internal dependencies
  */
-import { launchBrowser, logIn, screenshot, watchedPage } from './support/browser';
+import {
+	launchBrowser,
+	logIn,
+	screenshot,
+	watchedPage,
+} from './support/browser';
 import { stackEnv } from './support/env';
 
 const env = stackEnv();
@@ -48,7 +53,9 @@ describe( 'as an administrator', () => {
 		await menu.getByRole( 'link', { name: 'LiveDesk' } ).first().waitFor();
 		for ( const screen of SCREENS ) {
 			await expect(
-				menu.getByRole( 'link', { name: screen.menu, exact: true } ).count()
+				menu
+					.getByRole( 'link', { name: screen.menu, exact: true } )
+					.count()
 			).resolves.toBe( 1 );
 		}
 		await page.close();
@@ -71,7 +78,11 @@ describe( 'as an administrator', () => {
 			try {
 				await heading.waitFor( { timeout: 10000 } );
 			} catch ( error ) {
-				await screenshot( page, env.artifacts, `admin-${ screen.slug }` );
+				await screenshot(
+					page,
+					env.artifacts,
+					`admin-${ screen.slug }`
+				);
 				throw error;
 			}
 			expect( errors ).toEqual( [] );

@@ -11,7 +11,9 @@ module.exports = {
 	testMatch: [ '<rootDir>/**/*.test.ts' ],
 	transform: {
 		'\\.[jt]sx?$': path.join(
-			path.dirname( require.resolve( '@wordpress/scripts/package.json' ) ),
+			path.dirname(
+				require.resolve( '@wordpress/scripts/package.json' )
+			),
 			'config',
 			'babel-transform'
 		),

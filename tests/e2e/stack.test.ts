@@ -12,7 +12,11 @@ import { stackEnv } from './support/env';
 const env = stackEnv();
 const publicUrl = new URL( env.sidecarPublicUrl );
 
-/** Connects through nginx on the site's origin, WebSocket only (no polling fallback). */
+/**
+ * Connects through nginx on the site's origin, WebSocket only (no polling fallback).
+ * @param namespace
+ * @param auth
+ */
 function connectThroughSite( namespace: string, auth = {} ): Socket {
 	return io( `${ publicUrl.origin }${ namespace }`, {
 		path: `${ publicUrl.pathname }socket.io`,
@@ -60,7 +64,9 @@ describe( 'the running stack', () => {
 	it( 'refuses an /agent connection without a token', async () => {
 		const socket = connectThroughSite( '/agent' );
 		try {
-			await expect( outcome( socket ) ).resolves.toMatch( /^connect_error/ );
+			await expect( outcome( socket ) ).resolves.toMatch(
+				/^connect_error/
+			);
 		} finally {
 			socket.close();
 		}

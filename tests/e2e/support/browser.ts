@@ -37,7 +37,10 @@ export interface WatchedPage {
 	errors: string[];
 }
 
-/** Opens a page in a context and collects its uncaught errors. */
+/**
+ * Opens a page in a context and collects its uncaught errors.
+ * @param context
+ */
 export async function watchedPage(
 	context: BrowserContext
 ): Promise< WatchedPage > {
@@ -47,7 +50,12 @@ export async function watchedPage(
 	return { page, errors };
 }
 
-/** Logs in through wp-login.php and returns once wp-admin has loaded. */
+/**
+ * Logs in through wp-login.php and returns once wp-admin has loaded.
+ * @param browser
+ * @param siteUrl
+ * @param login
+ */
 export async function logIn(
 	browser: Browser,
 	siteUrl: string,
@@ -66,7 +74,12 @@ export async function logIn(
 	return context;
 }
 
-/** Saves a screenshot of a page under the artifacts folder (for failures). */
+/**
+ * Saves a screenshot of a page under the artifacts folder (for failures).
+ * @param page
+ * @param dir
+ * @param name
+ */
 export async function screenshot(
 	page: Page,
 	dir: string,
