@@ -65,9 +65,16 @@ describe( 'as an administrator', () => {
 		'opens $menu from the menu and shows its heading',
 		async ( screen ) => {
 			const { page, errors } = await watchedPage( context );
+			// From the dashboard: the top-level item opens LiveDesk, whose
+			// submenu is then expanded in the sidebar.
 			await page.goto( '/wp-admin/' );
-			await page
-				.locator( '#toplevel_page_livedesk' )
+			const menu = page.locator( '#toplevel_page_livedesk' );
+			await menu
+				.getByRole( 'link', { name: 'LiveDesk' } )
+				.first()
+				.click();
+			await page.waitForURL( /page=livedesk$/ );
+			await menu
 				.getByRole( 'link', { name: screen.menu, exact: true } )
 				.click();
 			await page.waitForURL( new RegExp( `page=${ screen.slug }$` ) );
@@ -156,7 +163,10 @@ describe( 'as a LiveDesk Agent', () => {
 		const toggle = page.getByRole( 'checkbox', { name: UNINSTALL_TOGGLE } );
 		await toggle.waitFor();
 		expect( await toggle.isDisabled() ).toBe( true );
-		await page.getByText( /only administrators/i ).waitFor();
+		await page
+			.locator( '#livedesk-admin-root' )
+			.getByText( /only administrators/i )
+			.waitFor();
 		await page.close();
 	} );
 } );

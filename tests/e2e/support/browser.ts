@@ -62,6 +62,8 @@ export async function logIn(
 	login: Login
 ): Promise< BrowserContext > {
 	const context = await browser.newContext( { baseURL: siteUrl } );
+	// Fail in seconds, not in the default 30: pages here are local.
+	context.setDefaultTimeout( 10000 );
 	const page = await context.newPage();
 	await page.goto( '/wp-login.php' );
 	await page.getByLabel( 'Username or Email Address' ).fill( login.user );

@@ -1,0 +1,43 @@
+/**
+ * External dependencies
+ */
+import type { Pool, RowDataPacket } from 'mysql2/promise';
+
+/**
+ * Internal dependencies
+ */
+import { QUERY_TIMEOUT_MS } from './pool';
+
+const SAFE_PREFIX = /^[A-Za-z0-9_]+$/;
+
+/** Read access to WordPress's `{prefix}options` table, which WordPress owns. */
+export class OptionsRepository {
+	/** Fully qualified table name, for messages. */
+	readonly table: string;
+
+	private readonly pool: Pool;
+
+	constructor( pool: Pool, tablePrefix: string ) {
+		// The prefix is spliced into SQL, so refuse anything but a plain name.
+		if ( ! SAFE_PREFIX.test( tablePrefix ) ) {
+			throw new Error( `unsafe table prefix "${ tablePrefix }"` );
+		}
+		this.pool = pool;
+		this.table = `${ tablePrefix }options`;
+	}
+
+	/**
+	 * The stored option_value, or null when the option does not exist.
+	 *
+	 * @param name Option name.
+	 */
+	async get( name: string ): Promise< string | null > {
+		const [ rows ] = await this.pool.execute< RowDataPacket[] >( {
+			sql: `SELECT option_value FROM \`${ this.table }\` WHERE option_name = ? LIMIT 1`,
+			values: [ name ],
+			timeout: QUERY_TIMEOUT_MS,
+		} );
+		const value: unknown = rows[ 0 ]?.option_value;
+		return typeof value === 'string' ? value : null;
+	}
+}

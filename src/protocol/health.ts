@@ -1,0 +1,24 @@
+/** Overall verdict of GET /healthz: `ok` answers 200, `error` answers 503. */
+export type HealthStatus = 'ok' | 'error';
+
+/** Body of the sidecar's GET /healthz response. */
+export interface HealthReport {
+	status: HealthStatus;
+	/** Sidecar package version. */
+	version: string;
+	/** Whole seconds since the sidecar process started. */
+	uptimeSeconds: number;
+	db: {
+		ok: boolean;
+		/** Round trip of `SELECT 1`, when it answered. */
+		latencyMs?: number;
+		/** Human-readable cause when `ok` is false; never contains credentials. */
+		error?: string;
+	};
+	secret: {
+		/** Whether the shared secret from option `livedesk_secret` is in memory. */
+		loaded: boolean;
+		/** Human-readable cause when `loaded` is false. */
+		error?: string;
+	};
+}

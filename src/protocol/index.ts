@@ -1,0 +1,10 @@
+/**
+ * LiveDesk wire protocol: names, event maps, token format and report shapes
+ * shared by the widget, the admin screens and the sidecar. No Node-only or
+ * DOM-only code lives here.
+ */
+export * from './namespaces';
+export * from './errors';
+export * from './events';
+export * from './health';
+export * from './agent-token';
