@@ -104,14 +104,17 @@ ld_fetch_wordpress() {
 	rm -rf "$stage"
 }
 
+ld_node_inputs() { ld_hash "$LD_ROOT/package.json" "$LD_ROOT/sidecar/package.json" "$LD_ROOT/package-lock.json"; }
+
+# "npm install" rather than "npm ci": npm 11 leaves other platforms' optional
+# packages (e.g. @unrs/resolver-binding-*) out of the lock file and then "npm ci"
+# refuses that same lock file. With the committed lock, install resolves to the
+# same versions.
 ld_install_node_packages() {
-	local want have
-	want=$( ld_hash "$LD_ROOT/package-lock.json" )
-	have=$( cat "$LD_ROOT/node_modules/.livedesk-lock" 2>/dev/null || true )
-	[ "$want" = "$have" ] && return 0
-	ld_say "Installing npm packages (npm ci)"
-	( cd "$LD_ROOT" && npm ci --no-audit --no-fund --loglevel=error ) >&2 || ld_die "npm ci failed"
-	echo "$want" >"$LD_ROOT/node_modules/.livedesk-lock"
+	[ "$( ld_node_inputs )" = "$( cat "$LD_ROOT/node_modules/.livedesk-lock" 2>/dev/null )" ] && return 0
+	ld_say "Installing npm packages"
+	( cd "$LD_ROOT" && npm install --no-audit --no-fund --loglevel=error ) >&2 || ld_die "npm install failed"
+	ld_node_inputs >"$LD_ROOT/node_modules/.livedesk-lock"
 }
 
 ld_install_composer_packages() {
