@@ -235,7 +235,7 @@ ld_nginx_start() {
 
 # --- Sidecar ---------------------------------------------------------------------
 
-ld_sidecar_healthy() { curl -fsS -o /dev/null --max-time 2 "$LD_SIDECAR_URL/healthz"; }
+ld_sidecar_healthy() { curl -fs -o /dev/null --max-time 2 "$LD_SIDECAR_URL/healthz"; }
 
 ld_sidecar_start() {
 	ld_pid_alive "$LD_DIR/sidecar.pid" >/dev/null && return 0
