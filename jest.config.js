@@ -4,19 +4,11 @@
  * Integration suites that need real services have their own configs and are
  * started by bin/test once those services run.
  */
-const path = require( 'path' );
+const transform = require( './jest.transform' );
 const {
 	reporters,
 	...base
 } = require( '@wordpress/scripts/config/jest-unit.config' );
-
-const transform = {
-	'\\.[jt]sx?$': path.join(
-		path.dirname( require.resolve( '@wordpress/scripts/package.json' ) ),
-		'config',
-		'babel-transform'
-	),
-};
 
 module.exports = {
 	reporters,

@@ -3,21 +3,13 @@
  * test/helpers/db.ts for the LIVEDESK_TEST_DB_* variables). Run with:
  * npx jest --config sidecar/jest.integration.config.js --runInBand
  */
-const path = require( 'path' );
+const transform = require( '../jest.transform' );
 
 module.exports = {
 	displayName: 'sidecar-integration',
 	rootDir: __dirname,
 	testEnvironment: 'node',
 	testMatch: [ '<rootDir>/test/*.test.ts' ],
-	transform: {
-		'\\.[jt]sx?$': path.join(
-			path.dirname(
-				require.resolve( '@wordpress/scripts/package.json' )
-			),
-			'config',
-			'babel-transform'
-		),
-	},
+	transform,
 	testTimeout: 30000,
 };

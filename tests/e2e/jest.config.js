@@ -2,21 +2,13 @@
  * End-to-end tests: playwright-core drives Debian's Chromium against the stack
  * bin/test starts (its env file provides LIVEDESK_SITE_URL and the logins).
  */
-const path = require( 'path' );
+const transform = require( '../../jest.transform' );
 
 module.exports = {
 	displayName: 'e2e',
 	rootDir: __dirname,
 	testEnvironment: 'node',
 	testMatch: [ '<rootDir>/**/*.test.ts' ],
-	transform: {
-		'\\.[jt]sx?$': path.join(
-			path.dirname(
-				require.resolve( '@wordpress/scripts/package.json' )
-			),
-			'config',
-			'babel-transform'
-		),
-	},
+	transform,
 	testTimeout: 60000,
 };
