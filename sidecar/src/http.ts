@@ -35,6 +35,23 @@ function sendJson(
 	res.end( req.method === 'HEAD' ? undefined : text );
 }
 
+const LOOPBACK = new Set( [ '127.0.0.1', '::1', '::ffff:127.0.0.1' ] );
+
+/**
+ * Whether the caller reached the sidecar directly from this machine (an
+ * operator or a monitor), not through the site's public proxy. Only such
+ * callers see the details: the database target, version and uptime are not
+ * for the internet.
+ *
+ * @param req The request.
+ */
+export function isDirectLocalCaller( req: IncomingMessage ): boolean {
+	const proxied =
+		req.headers[ 'x-forwarded-for' ] !== undefined ||
+		req.headers.forwarded !== undefined;
+	return ! proxied && LOOPBACK.has( req.socket.remoteAddress ?? '' );
+}
+
 /**
  * Handles GET /healthz; every other path is a JSON 404.
  *
@@ -66,7 +83,14 @@ export function createHttpHandler(
 		}
 		health().then(
 			( { statusCode, report } ) =>
-				sendJson( req, res, statusCode, report ),
+				sendJson(
+					req,
+					res,
+					statusCode,
+					isDirectLocalCaller( req )
+						? report
+						: { status: report.status }
+				),
 			( error: unknown ) => {
 				log.error( { err: error }, 'health check failed' );
 				sendJson( req, res, 500, {

@@ -105,6 +105,24 @@ describe( 'other routes', () => {
 		sidecar = await startSidecar( sidecarConfig( db, PREFIX ) );
 	} );
 
+	it( 'tells a proxied (public) caller only the status', async () => {
+		const config = sidecarConfig( db, PREFIX );
+		config.db = {
+			...config.db,
+			target: {
+				kind: 'socket',
+				socketPath: `/tmp/livedesk-no-such-${ process.pid }.sock`,
+			},
+		};
+		sidecar = await startSidecar( config );
+		const { response, body } = await get( '/healthz', {
+			headers: { 'X-Forwarded-For': '203.0.113.9' },
+		} );
+		expect( response.status ).toBe( 503 );
+		// No socket path, database name, user or version for the internet.
+		expect( body ).toEqual( { status: 'error' } );
+	} );
+
 	it( 'answers unknown paths with a JSON 404', async () => {
 		const { response, body } = await get( '/wp-admin' );
 		expect( response.status ).toBe( 404 );

@@ -43,12 +43,18 @@ describe( 'the running stack', () => {
 		expect( await response.text() ).toContain( '<title>' );
 	} );
 
-	it( 'reports a healthy sidecar on the site origin', async () => {
-		const response = await fetch( `${ env.sidecarPublicUrl }healthz` );
-		expect( response.status ).toBe( 200 );
-		const report = await response.json();
+	it( 'reports a healthy sidecar, with details only to local callers', async () => {
+		const direct = await fetch( `${ env.sidecarUrl }/healthz` );
+		expect( direct.status ).toBe( 200 );
+		const report = await direct.json();
 		expect( report.status ).toBe( 'ok' );
 		expect( report.db.ok ).toBe( true );
+		expect( report.secret.loaded ).toBe( true );
+
+		// Through nginx on the public origin: the status, nothing else.
+		const proxied = await fetch( `${ env.sidecarPublicUrl }healthz` );
+		expect( proxied.status ).toBe( 200 );
+		expect( await proxied.json() ).toEqual( { status: 'ok' } );
 	} );
 
 	it( 'upgrades a /visitor connection to WebSocket through nginx', async () => {
