@@ -3,6 +3,8 @@
 # brings a fresh Debian machine to what LiveDesk needs. Safe to run again: every
 # step checks first and does only what is missing.
 
+# Debian keeps mariadbd, nginx and php-fpm in sbin, which a normal user's PATH lacks.
+PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
 LD_ROOT=$( cd "$( dirname "${BASH_SOURCE[0]}" )/../.." && pwd )
 LD_STACKS="$LD_ROOT/.stack"
 LD_CACHE="$LD_STACKS/cache"
@@ -38,6 +40,7 @@ php:dom|php$v-xml
 php:mbstring|php$v-mbstring
 chromium|chromium
 curl|curl
+file:/etc/ssl/certs/ca-certificates.crt|ca-certificates
 EOF
 }
 
@@ -47,6 +50,7 @@ ld_missing_packages() {
 	while IFS='|' read -r check pkg; do
 		case $check in
 		php:*) grep -qx "${check#php:}" <<<"$exts" || missing+=( "$pkg" ) ;;
+		file:*) [ -e "${check#file:}" ] || missing+=( "$pkg" ) ;;
 		*) command -v "$check" >/dev/null 2>&1 || [ -x "/usr/sbin/$check" ] || missing+=( "$pkg" ) ;;
 		esac
 	done < <( ld_system_requirements )
@@ -64,16 +68,15 @@ ld_install_system_packages() {
     sudo apt-get install -y $missing"
 	fi
 	ld_say "Installing Debian packages: $missing"
-	local guard=""
-	if [ ! -e /usr/sbin/policy-rc.d ]; then
-		guard=/usr/sbin/policy-rc.d
-		printf '#!/bin/sh\n# LiveDesk: do not start system services during install.\nexit 101\n' >"$guard"
-		chmod +x "$guard"
-	fi
-	local rc=0
-	{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing; } >"$LD_CACHE/apt.log" 2>&1 || rc=$?
-	[ -n "$guard" ] && rm -f "$guard"
-	[ $rc = 0 ] || ld_die "apt-get failed (see $LD_CACHE/apt.log)"
+	(
+		# The guard goes away however this subshell ends (error, Ctrl-C).
+		if [ ! -e /usr/sbin/policy-rc.d ]; then
+			trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+			printf '#!/bin/sh\n# LiveDesk: do not start system services during install.\nexit 101\n' >/usr/sbin/policy-rc.d
+			chmod +x /usr/sbin/policy-rc.d
+		fi
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing
+	) >"$LD_CACHE/apt.log" 2>&1 || ld_die "apt-get failed (see $LD_CACHE/apt.log)"
 }
 
 # WordPress core from Debian's trixie suite, fetched with a private sources list
@@ -100,8 +103,12 @@ ld_fetch_wordpress() {
 	# .htaccess (Apache only) and the CA bundle (the system's, which exists here).
 	rm -f "$stage/usr/share/wordpress/.htaccess" "$stage/usr/share/wordpress/wp-config.php"
 	cp -rL "$stage/usr/share/wordpress" "$LD_WP_CORE.tmp"
-	mv "$LD_WP_CORE.tmp" "$LD_WP_CORE"
 	rm -rf "$stage"
+	local version
+	version=$( sed -n "s/^\$wp_version = '\([0-9.]*\).*/\1/p" "$LD_WP_CORE.tmp/wp-includes/version.php" )
+	printf '%s\n6.8\n' "$version" | sort -V -C -r ||
+		ld_die "Debian's trixie suite served WordPress '$version'; LiveDesk's stack needs 6.8 or newer"
+	mv "$LD_WP_CORE.tmp" "$LD_WP_CORE"
 }
 
 ld_node_inputs() { ld_hash "$LD_ROOT/package.json" "$LD_ROOT/sidecar/package.json" "$LD_ROOT/package-lock.json"; }
@@ -132,7 +139,9 @@ ld_build() {
 	local stamp="$LD_ROOT/build/.livedesk-build"
 	if [ -f "$stamp" ] && [ -f "$LD_ROOT/sidecar/dist/server.js" ] &&
 		[ -z "$( find "$LD_ROOT/src" "$LD_ROOT/blocks" "$LD_ROOT/sidecar/src" "$LD_ROOT/webpack.config.js" \
-			"$LD_ROOT/sidecar/build.mjs" "$LD_ROOT/package-lock.json" -newer "$stamp" -print -quit 2>/dev/null )" ]; then
+			"$LD_ROOT/sidecar/build.mjs" "$LD_ROOT/package-lock.json" "$LD_ROOT/package.json" \
+			"$LD_ROOT/sidecar/package.json" "$LD_ROOT/tsconfig.json" "$LD_ROOT/sidecar/tsconfig.json" \
+			-newer "$stamp" -print -quit 2>/dev/null )" ]; then
 		return 0
 	fi
 	ld_say "Building admin assets and the sidecar"
@@ -144,15 +153,21 @@ ld_build() {
 # Everything the stack and the tests need, in order.
 ld_install_all() {
 	command -v node >/dev/null || ld_die "Node.js 20 is required (https://nodejs.org or Debian's nodejs package)."
-	local major
-	major=$( node -p 'process.versions.node.split(".")[0]' )
-	[ "$major" -ge 20 ] || ld_die "Node.js 20 or newer is required; found $( node --version )."
+	# The same range as "engines" in package.json.
+	node -e 'const [a, b] = process.versions.node.split(".").map(Number);
+		process.exit((a === 20 && b >= 19) || (a === 22 && b >= 13) || a > 22 ? 0 : 1)' ||
+		ld_die "Node.js 20.19+ (or 22.13+) is required; found $( node --version )."
 	command -v php >/dev/null || ld_die "PHP 8.1+ CLI is required: sudo apt-get install -y php-cli"
 	command -v composer >/dev/null || ld_die "Composer is required: sudo apt-get install -y composer"
 	mkdir -p "$LD_CACHE"
+	# One install at a time: bin/dev and bin/test share node_modules, vendor,
+	# build/ and the WordPress download.
+	exec 8>"$LD_CACHE/install.lock"
+	flock -w 900 8 || ld_die "another bin/dev or bin/test has been installing for 15 minutes; is it stuck?"
 	ld_install_system_packages
 	ld_fetch_wordpress
 	ld_install_node_packages
 	ld_install_composer_packages
 	ld_build
+	exec 8>&-
 }

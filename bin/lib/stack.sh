@@ -26,22 +26,41 @@ ld_stack_init() {
 	LD_DB_NAME="livedesk_$LD_STACK_NAME"
 	LD_SITE_URL="http://127.0.0.1:$LD_SITE_PORT"
 	LD_SIDECAR_URL="http://127.0.0.1:$LD_SIDECAR_PORT"
+	mkdir -p "$LD_DIR/logs"
 	LD_RUN="$LD_DIR/run"
 	# Unix socket paths are limited to 107 bytes; a deep checkout gets its
-	# sockets in a per-stack folder under /tmp instead.
+	# sockets in a private temporary folder instead, remembered in run-path.
 	if [ ${#LD_RUN} -gt 80 ]; then
-		LD_RUN="/tmp/livedesk-$( printf %s "$LD_DIR" | sha1sum | cut -c1-12 )"
+		LD_RUN=$( cat "$LD_DIR/run-path" 2>/dev/null || true )
+		if [ -z "$LD_RUN" ] || [ ! -O "$LD_RUN" ]; then
+			LD_RUN=$( mktemp -d /tmp/livedesk-run.XXXXXXXX )
+			echo "$LD_RUN" >"$LD_DIR/run-path"
+		fi
 	fi
+	mkdir -p "$LD_RUN"
+	# Only this user may reach the sockets (the database's among them).
+	chmod 700 "$LD_RUN"
 	LD_DB_SOCKET="$LD_RUN/mysqld.sock"
 	LD_FPM_SOCKET="$LD_RUN/php-fpm.sock"
-	mkdir -p "$LD_DIR/logs" "$LD_RUN"
 }
 
-# pid from a pid file, if that process is alive.
+# Hold this stack for the rest of the script, so two runs never share it. The
+# services it starts close fd 7 (and the install lock's fd 8) so they do not
+# keep holding it.
+ld_stack_lock() {
+	exec 7>"$LD_DIR/.lock"
+	flock -n 7 || ld_die "another bin/dev or bin/test is using the '$LD_STACK_NAME' stack right now"
+}
+
+# pid from a pid file, if that process is alive and is this stack's: its
+# command line or environment names the stack folder (a pid file left by a
+# crash may point at an unrelated process since).
 ld_pid_alive() {
 	local pid
 	pid=$( cat "$1" 2>/dev/null ) || return 1
-	[ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && echo "$pid"
+	[ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
+	grep -qaF -- "$LD_DIR" "/proc/$pid/cmdline" "/proc/$pid/environ" 2>/dev/null || return 1
+	echo "$pid"
 }
 
 ld_port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -71,7 +90,8 @@ ld_stop_pidfile() {
 
 # --- MariaDB -------------------------------------------------------------------
 
-ld_db() { mariadb --no-defaults --socket="$LD_DB_SOCKET" -uroot "$@"; }
+# As this OS user, through the socket (unix_socket authentication: no password).
+ld_db() { mariadb --no-defaults --socket="$LD_DB_SOCKET" -u"$( id -un )" "$@"; }
 
 ld_db_start() {
 	ld_pid_alive "$LD_DIR/mysqld.pid" >/dev/null && return 0
@@ -80,9 +100,10 @@ ld_db_start() {
 	if [ ! -d "$LD_DIR/mysql/mysql" ]; then
 		ld_say "Creating MariaDB data directory $LD_DIR/mysql"
 		mariadb-install-db --no-defaults --datadir="$LD_DIR/mysql" --user="$me" \
-			--auth-root-authentication-method=normal --skip-test-db >"$LD_DIR/logs/mariadb-install.log" 2>&1 ||
+			--auth-root-authentication-method=socket --skip-test-db >"$LD_DIR/logs/mariadb-install.log" 2>&1 ||
 			ld_die "mariadb-install-db failed (see $LD_DIR/logs/mariadb-install.log)"
 	fi
+	mkdir -p "$LD_DIR/mysql-files"
 	ld_say "Starting MariaDB ($LD_DB_SOCKET)"
 	# Networking off: WordPress, tests and the sidecar all use the socket, so
 	# this instance can never collide with another on a TCP port.
@@ -90,7 +111,8 @@ ld_db_start() {
 		--pid-file="$LD_DIR/mysqld.pid" --log-error="$LD_DIR/logs/mariadb.log" --user="$me" \
 		--skip-networking --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
 		--innodb-buffer-pool-size=128M --innodb-flush-log-at-trx-commit=2 --skip-name-resolve \
-		</dev/null >/dev/null 2>&1 &
+		--secure-file-priv="$LD_DIR/mysql-files" \
+		</dev/null >/dev/null 2>&1 7>&- 8>&- &
 	ld_wait_for MariaDB 120 ld_db -e 'SELECT 1' >/dev/null 2>&1
 	ld_db -e "CREATE USER IF NOT EXISTS '$LD_DB_USER'@'localhost' IDENTIFIED BY '$LD_DB_PASSWORD';
 		ALTER USER '$LD_DB_USER'@'localhost' IDENTIFIED BY '$LD_DB_PASSWORD';
@@ -162,6 +184,8 @@ define( 'WP_HTTP_BLOCK_EXTERNAL', true );
 define( 'AUTOMATIC_UPDATER_DISABLED', true );
 define( 'WP_AUTO_UPDATE_CORE', false );
 define( 'DISABLE_WP_CRON', false );
+// No plugin or theme installs from wp-admin: the stack runs code from this checkout only.
+define( 'DISALLOW_FILE_MODS', true );
 
 if ( ! defined( 'ABSPATH' ) ) {
 	define( 'ABSPATH', __DIR__ . '/' );
@@ -183,8 +207,7 @@ ld_wp_install() {
 # --- PHP-FPM and nginx -----------------------------------------------------------
 
 ld_fpm_start() {
-	ld_pid_alive "$LD_DIR/php-fpm.pid" >/dev/null && return 0
-	local user_lines="" flags=()
+	local user_lines="" flags=() pid
 	if [ "$( id -u )" = 0 ]; then
 		user_lines="user = root"$'\n'"group = root"
 		flags+=( -R )
@@ -211,24 +234,32 @@ php_admin_value[memory_limit] = 256M
 php_admin_value[upload_max_filesize] = 32M
 php_admin_value[post_max_size] = 32M
 EOF
+	if pid=$( ld_pid_alive "$LD_DIR/php-fpm.pid" ); then
+		kill -USR2 "$pid" # reload: picks up a changed config
+		return 0
+	fi
 	ld_say "Starting PHP-FPM ($LD_FPM_SOCKET)"
-	"php-fpm$LD_PHP_VERSION" "${flags[@]}" --fpm-config "$LD_DIR/php-fpm.conf" ||
+	"php-fpm$LD_PHP_VERSION" "${flags[@]}" --fpm-config "$LD_DIR/php-fpm.conf" 7>&- 8>&- ||
 		ld_die "php-fpm failed to start (see $LD_DIR/logs/php-fpm.log)"
 	ld_wait_for PHP-FPM 40 test -S "$LD_FPM_SOCKET"
 }
 
 ld_nginx_start() {
-	ld_pid_alive "$LD_DIR/nginx.pid" >/dev/null && return 0
-	ld_port_busy "$LD_SITE_PORT" &&
-		ld_die "port $LD_SITE_PORT is taken by another program; free it or set LIVEDESK_SITE_PORT"
 	mkdir -p "$LD_DIR/nginx-temp"
 	local user_line=""
 	[ "$( id -u )" = 0 ] && user_line="user root root;"
 	sed -e "s|@USER_LINE@|$user_line|" -e "s|@DIR@|$LD_DIR|g" -e "s|@WP_DIR@|$LD_WP_DIR|g" \
 		-e "s|@SITE_PORT@|$LD_SITE_PORT|g" -e "s|@SIDECAR_PORT@|$LD_SIDECAR_PORT|g" \
 		-e "s|@FPM_SOCKET@|$LD_FPM_SOCKET|g" "$LD_ROOT/bin/lib/nginx.conf.template" >"$LD_DIR/nginx.conf"
+	if ld_pid_alive "$LD_DIR/nginx.pid" >/dev/null; then
+		nginx -p "$LD_DIR" -c "$LD_DIR/nginx.conf" -e "$LD_DIR/logs/nginx-error.log" -s reload ||
+			ld_die "nginx could not reload its config (see $LD_DIR/logs/nginx-error.log)"
+		return 0
+	fi
+	ld_port_busy "$LD_SITE_PORT" &&
+		ld_die "port $LD_SITE_PORT is taken by another program; free it or set LIVEDESK_SITE_PORT"
 	ld_say "Starting nginx on $LD_SITE_URL"
-	nginx -p "$LD_DIR" -c "$LD_DIR/nginx.conf" -e "$LD_DIR/logs/nginx-error.log" ||
+	nginx -p "$LD_DIR" -c "$LD_DIR/nginx.conf" -e "$LD_DIR/logs/nginx-error.log" 7>&- 8>&- ||
 		ld_die "nginx failed to start (see $LD_DIR/logs/nginx-error.log)"
 	ld_wait_for nginx 40 ld_port_busy "$LD_SITE_PORT"
 }
@@ -238,20 +269,27 @@ ld_nginx_start() {
 ld_sidecar_healthy() { curl -fs -o /dev/null --max-time 2 "$LD_SIDECAR_URL/healthz"; }
 
 ld_sidecar_start() {
-	ld_pid_alive "$LD_DIR/sidecar.pid" >/dev/null && return 0
+	if ld_pid_alive "$LD_DIR/sidecar.pid" >/dev/null; then
+		# Still the code that runs now? Otherwise restart it on the new build.
+		[ "$LD_ROOT/sidecar/dist/server.js" -nt "$LD_DIR/sidecar.pid" ] || return 0
+		ld_say "Restarting the sidecar on its new build"
+		ld_stop_pidfile sidecar "$LD_DIR/sidecar.pid"
+	fi
 	ld_port_busy "$LD_SIDECAR_PORT" &&
 		ld_die "port $LD_SIDECAR_PORT is taken by another program; free it or set LIVEDESK_SIDECAR_PORT"
 	ld_say "Starting the sidecar on $LD_SIDECAR_URL"
 	LIVEDESK_WP_CONFIG="$LD_WP_DIR/wp-config.php" LIVEDESK_HOST=127.0.0.1 LIVEDESK_PORT="$LD_SIDECAR_PORT" \
-		setsid node "$LD_ROOT/sidecar/dist/server.js" </dev/null >>"$LD_DIR/logs/sidecar.log" 2>&1 &
+		setsid node "$LD_ROOT/sidecar/dist/server.js" </dev/null >>"$LD_DIR/logs/sidecar.log" 2>&1 7>&- 8>&- &
 	echo $! >"$LD_DIR/sidecar.pid"
 	ld_wait_for "the sidecar" 80 ld_sidecar_healthy
 }
 
 # --- The whole stack ---------------------------------------------------------------
 
+# Start (or reload) everything; "fresh" starts from an empty database.
 ld_stack_up() {
 	ld_db_start
+	[ "${1:-}" = fresh ] && ld_db_drop
 	ld_db_create
 	ld_wp_files
 	ld_wp_install

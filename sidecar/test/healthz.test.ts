@@ -98,12 +98,6 @@ describe( 'GET /healthz', () => {
 		const { body } = await get( '/healthz' );
 		expect( JSON.stringify( body ) ).not.toContain( SECRET );
 	} );
-} );
-
-describe( 'other routes', () => {
-	beforeEach( async () => {
-		sidecar = await startSidecar( sidecarConfig( db, PREFIX ) );
-	} );
 
 	it( 'tells a proxied (public) caller only the status', async () => {
 		const config = sidecarConfig( db, PREFIX );
@@ -121,6 +115,12 @@ describe( 'other routes', () => {
 		expect( response.status ).toBe( 503 );
 		// No socket path, database name, user or version for the internet.
 		expect( body ).toEqual( { status: 'error' } );
+	} );
+} );
+
+describe( 'other routes', () => {
+	beforeEach( async () => {
+		sidecar = await startSidecar( sidecarConfig( db, PREFIX ) );
 	} );
 
 	it( 'answers unknown paths with a JSON 404', async () => {
