@@ -42,6 +42,13 @@ final class Migrations {
 	private \wpdb $wpdb;
 
 	/**
+	 * Why the last run stopped, if a migration failed.
+	 *
+	 * @var string
+	 */
+	private string $last_error = '';
+
+	/**
 	 * Constructor.
 	 *
 	 * @param \wpdb $wpdb Database connection.
@@ -90,10 +97,11 @@ final class Migrations {
 	/**
 	 * Applies every pending migration in order.
 	 *
-	 * @return bool False when another run holds the lock (nothing was done),
-	 *              true otherwise.
+	 * @return bool False when another run holds the lock (nothing was done)
+	 *              or a migration failed (see last_error()), true otherwise.
 	 */
 	public function run(): bool {
+		$this->last_error = '';
 		if ( ! $this->needs_upgrade() ) {
 			return true;
 		}
@@ -111,7 +119,16 @@ final class Migrations {
 				if ( $version <= $installed ) {
 					continue;
 				}
+				// dbDelta() reports no failure; wpdb's last error does (each
+				// query resets it, so it is the error of the statement that failed last).
+				$this->wpdb->flush();
 				$migration();
+				$error = (string) $this->wpdb->last_error;
+				if ( '' !== $error ) {
+					$this->last_error = sprintf( 'LiveDesk migration %d failed: %s', $version, $error );
+					error_log( $this->last_error ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_error_log -- a failed schema change must reach the site's log.
+					return false;
+				}
 				// Recorded after each step, so a failure part-way resumes
 				// from the first migration that did not finish.
 				update_option( self::VERSION_OPTION, $version, true );
@@ -121,6 +138,13 @@ final class Migrations {
 		}
 
 		return true;
+	}
+
+	/**
+	 * Why the last run() stopped at a failed migration ('' when it did not).
+	 */
+	public function last_error(): string {
+		return $this->last_error;
 	}
 
 	/**

@@ -155,6 +155,37 @@ final class MigrationsTest extends TestCase {
 	}
 
 	/**
+	 * A migration whose SQL fails is not recorded as done: the next run
+	 * tries it again instead of leaving the site without its tables.
+	 */
+	public function test_failed_migration_is_not_recorded_and_is_retried(): void {
+		update_option( Migrations::VERSION_OPTION, 0 );
+		// dbDelta() is made to believe the table is missing, so its CREATE TABLE
+		// fails ("already exists"): a stand-in for a missing privilege or a bad column.
+		$hide_table = static function ( string $query ): string {
+			return str_starts_with( $query, 'DESCRIBE' ) && str_contains( $query, 'livedesk_visitors' )
+				? 'DESCRIBE livedesk_no_such_table;'
+				: $query;
+		};
+		add_filter( 'query', $hide_table );
+		$suppress = $this->wpdb()->suppress_errors( true );
+		try {
+			self::assertFalse( $this->migrations->run() );
+		} finally {
+			$this->wpdb()->suppress_errors( $suppress );
+			remove_filter( 'query', $hide_table );
+		}
+
+		self::assertSame( 0, $this->migrations->installed_version() );
+		self::assertStringContainsString( 'livedesk_visitors', $this->migrations->last_error() );
+		self::assertNull( $this->option_row( Migrations::LOCK_OPTION ), 'The lock should be released.' );
+
+		self::assertTrue( $this->migrations->run() );
+		self::assertSame( $this->migrations->latest_version(), $this->migrations->installed_version() );
+		self::assertSame( '', $this->migrations->last_error() );
+	}
+
+	/**
 	 * While another run holds the lock, a second run does nothing.
 	 */
 	public function test_run_backs_off_while_another_run_holds_the_lock(): void {
