@@ -9,7 +9,7 @@
  * It reads calls whose text and domain are string literals — __(), _e(),
  * esc_html__(), esc_html_e(), esc_attr__(), esc_attr_e(), _x(), _n() — which
  * is how LiveDesk writes them. The output has no dates, so it changes only
- * when the strings do.
+ * when the strings do (references name files, not lines, for the same reason).
  */
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -93,7 +93,6 @@ for ( const file of SOURCES.flatMap( ( s ) => files( join( ROOT, s ) ) ) ) {
 		for ( const m of text.matchAll( re ) ) {
 			const e = entry( m );
 			const key = `${ e.msgctxt ?? '' }\u0004${ unquote( e.msgid ) }`;
-			const line = text.slice( 0, m.index ).split( '\n' ).length;
 			const comment = text
 				.slice( Math.max( 0, m.index - 300 ), m.index )
 				.match( /\/\*\s*(translators:[\s\S]*?)\*\/\s*(?:\w+\(\s*)?$/ );
@@ -104,7 +103,12 @@ for ( const file of SOURCES.flatMap( ( s ) => files( join( ROOT, s ) ) ) ) {
 				plural: e.plural && unquote( e.plural ),
 				refs: [],
 			};
-			found.refs.push( `${ relative( ROOT, file ) }:${ line }` );
+			// File names only: line numbers would make the check fail on
+			// every edit that moves a string.
+			const ref = relative( ROOT, file );
+			if ( ! found.refs.includes( ref ) ) {
+				found.refs.push( ref );
+			}
 			entries.set( key, found );
 		}
 	}

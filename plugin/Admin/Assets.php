@@ -10,6 +10,7 @@ declare( strict_types=1 );
 namespace LiveDesk\Admin;
 
 use LiveDesk\Capabilities;
+use LiveDesk\Rest\Api;
 use LiveDesk\Settings;
 
 /**
@@ -17,9 +18,6 @@ use LiveDesk\Settings;
  * on that screen only, with the data it boots from.
  */
 final class Assets {
-
-	/** REST namespace the admin bundles talk to. */
-	private const REST_NAMESPACE = 'livedesk/v1';
 
 	/**
 	 * Admin menu, which knows the hook suffix of each screen.
@@ -153,7 +151,7 @@ final class Assets {
 	public function boot_data( string $screen ): array {
 		return array(
 			'screen'        => $screen,
-			'restNamespace' => self::REST_NAMESPACE,
+			'restNamespace' => Api::ROUTE_NAMESPACE,
 			'caps'          => array(
 				'view'   => current_user_can( Capabilities::VIEW ),
 				'chat'   => current_user_can( Capabilities::CHAT ),

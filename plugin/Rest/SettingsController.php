@@ -22,9 +22,6 @@ use WP_REST_Server;
  */
 final class SettingsController extends WP_REST_Controller {
 
-	/** The plugin's REST namespace. */
-	public const REST_NAMESPACE = 'livedesk/v1';
-
 	/**
 	 * Settings storage.
 	 *
@@ -38,7 +35,7 @@ final class SettingsController extends WP_REST_Controller {
 	 * @param Settings $settings Settings storage.
 	 */
 	public function __construct( Settings $settings ) {
-		$this->namespace = self::REST_NAMESPACE;
+		$this->namespace = Api::ROUTE_NAMESPACE;
 		$this->rest_base = 'settings';
 		$this->settings  = $settings;
 	}
@@ -48,7 +45,7 @@ final class SettingsController extends WP_REST_Controller {
 	 */
 	public function register_routes(): void {
 		register_rest_route(
-			self::REST_NAMESPACE,
+			Api::ROUTE_NAMESPACE,
 			'/' . $this->rest_base,
 			array(
 				array(
