@@ -121,23 +121,20 @@ final class SettingsController extends WP_REST_Controller {
 
 	/**
 	 * Changes the settings present in the request (a partial update) and
-	 * returns all of them. Values were validated against the schema already.
+	 * returns all of them.
 	 *
 	 * @param WP_REST_Request $request Request.
-	 * @return WP_REST_Response|WP_Error
+	 * @return WP_REST_Response
 	 *
 	 * @phpstan-param WP_REST_Request<array<string, mixed>> $request
 	 */
 	public function update_item( $request ) {
-		// Checked again here so that no setting is written unless all are valid.
-		$url = $request->has_param( 'sidecar_url' ) ? $request->get_param( 'sidecar_url' ) : null;
-		if ( null !== $url && ( ! is_string( $url ) || ! Settings::is_valid_sidecar_url( $url ) ) ) {
-			return $this->invalid_sidecar_url();
-		}
-
+		// The REST server validated every parameter against the schema before
+		// calling this, so nothing is written unless all of them are valid.
 		if ( $request->has_param( 'delete_data_on_uninstall' ) ) {
 			$this->settings->set_delete_data_on_uninstall( (bool) $request->get_param( 'delete_data_on_uninstall' ) );
 		}
+		$url = $request->get_param( 'sidecar_url' );
 		if ( is_string( $url ) ) {
 			$this->settings->set_sidecar_url( $url );
 		}
