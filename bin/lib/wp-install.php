@@ -1,7 +1,7 @@
 <?php
 /**
- * Installs the local WordPress site for bin/dev and bin/test (there is no WP-CLI
- * here): `php wp-install.php <wordpress-dir> install|setup`.
+ * Installs a local WordPress site (there is no WP-CLI here) for bin/dev, bin/test
+ * and the PHPUnit bootstrap: `php wp-install.php <wordpress-dir> install|setup`.
  *
  * "install" runs wp_install() once; "setup" runs in a normal WordPress load and
  * sets permalinks, activates LiveDesk and creates the demo users. Both are safe
@@ -12,6 +12,8 @@
 
 declare( strict_types=1 );
 
+// phpcs:disable WordPress.WP.AlternativeFunctions, WordPress.Security.EscapeOutput, WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedConstantFound -- a CLI script writing to its terminal; WP_INSTALLING is WordPress's own constant.
+
 if ( PHP_SAPI !== 'cli' ) {
 	exit( 1 );
 }
@@ -21,17 +23,6 @@ $livedesk_step   = (string) ( $argv[2] ?? '' );
 if ( ! is_file( $livedesk_wp_dir . '/wp-load.php' ) || ! in_array( $livedesk_step, array( 'install', 'setup' ), true ) ) {
 	fwrite( STDERR, "usage: php wp-install.php <wordpress-dir> install|setup\n" );
 	exit( 2 );
-}
-
-/**
- * parse_url() before WordPress (and its wp_parse_url()) is loaded.
- *
- * @param string $url       URL.
- * @param int    $component PHP_URL_* constant.
- * @return mixed
- */
-function livedesk_parse_url( string $url, int $component ) {
-	return parse_url( $url, $component ); // phpcs:ignore WordPress.WP.AlternativeFunctions.parse_url_parse_url -- WordPress is not loaded yet.
 }
 
 /**
@@ -49,14 +40,8 @@ function livedesk_env( string $name ): string {
 	return $value;
 }
 
-// WordPress reads the request's host even on the command line.
-$livedesk_host              = (string) livedesk_parse_url( livedesk_env( 'LD_SITE_URL' ), PHP_URL_HOST );
-$livedesk_port              = (string) livedesk_parse_url( livedesk_env( 'LD_SITE_URL' ), PHP_URL_PORT );
-$_SERVER['HTTP_HOST']       = $livedesk_host . ':' . $livedesk_port;
-$_SERVER['SERVER_NAME']     = $livedesk_host;
-$_SERVER['SERVER_PORT']     = $livedesk_port;
-$_SERVER['REQUEST_URI']     = '/';
-$_SERVER['REQUEST_METHOD']  = 'GET';
+require __DIR__ . '/wp-cli-globals.php';
+livedesk_cli_server_globals( livedesk_env( 'LD_SITE_URL' ) );
 
 if ( 'install' === $livedesk_step ) {
 	define( 'WP_INSTALLING', true );
@@ -71,7 +56,7 @@ if ( 'install' === $livedesk_step ) {
 		exit( 0 );
 	}
 	wp_install( 'LiveDesk local', livedesk_env( 'LD_ADMIN_USER' ), 'admin@example.org', false, '', livedesk_env( 'LD_ADMIN_PASSWORD' ) );
-	echo 'Installed WordPress ' . esc_html( get_bloginfo( 'version' ) ) . "\n";
+	echo 'Installed WordPress ' . get_bloginfo( 'version' ) . "\n";
 	exit( 0 );
 }
 

@@ -13,7 +13,7 @@
 
 declare( strict_types=1 );
 
-// phpcs:disable WordPress.WP.AlternativeFunctions, WordPress.Security.EscapeOutput, WordPress.PHP.DiscouragedPHPFunctions.system_calls_exec, WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedConstantFound -- CLI bootstrap before WordPress loads; WP_USE_THEMES is WordPress's own constant.
+// phpcs:disable WordPress.WP.AlternativeFunctions, WordPress.Security.EscapeOutput, WordPress.PHP.DiscouragedPHPFunctions.system_calls_exec, WordPress.PHP.DiscouragedPHPFunctions.runtime_configuration_putenv, WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedConstantFound -- CLI bootstrap before WordPress loads; WP_USE_THEMES is WordPress's own constant.
 
 /**
  * Stops the run with a message on STDERR.
@@ -41,19 +41,34 @@ if ( ! is_string( $livedesk_prefix ) || '' === $livedesk_prefix || 'wp_' === $li
 	livedesk_tests_fail( 'LIVEDESK_TABLE_PREFIX must name a test-only table prefix (e.g. phpunit_), not "' . (string) $livedesk_prefix . '".' );
 }
 
-// Install WordPress and activate LiveDesk in a separate process: an
-// uninstalled site can only be loaded with WP_INSTALLING, which must not
-// stay on for the tests.
-$livedesk_command = escapeshellarg( PHP_BINARY ) . ' ' . escapeshellarg( __DIR__ . '/install.php' ) . ' ' . escapeshellarg( $livedesk_wp_dir ) . ' 2>&1';
-$livedesk_output  = array();
-$livedesk_status  = 0;
-exec( $livedesk_command, $livedesk_output, $livedesk_status );
-if ( 0 !== $livedesk_status ) {
-	livedesk_tests_fail( "installing the test site failed:\n" . implode( "\n", $livedesk_output ) );
+// Install WordPress and activate LiveDesk with the stacks' own installer, in
+// separate processes: an uninstalled site can only be loaded with
+// WP_INSTALLING, which must not stay on for the tests.
+$livedesk_site_url = getenv( 'LIVEDESK_SITE_URL' );
+$livedesk_site_url = is_string( $livedesk_site_url ) && '' !== $livedesk_site_url ? $livedesk_site_url : 'http://localhost';
+$livedesk_password = bin2hex( random_bytes( 12 ) );
+foreach ( array(
+	'LD_SITE_URL'       => $livedesk_site_url,
+	'LD_ADMIN_USER'     => 'admin',
+	'LD_ADMIN_PASSWORD' => $livedesk_password,
+	'LD_AGENT_USER'     => 'agent',
+	'LD_AGENT_PASSWORD' => $livedesk_password,
+) as $livedesk_name => $livedesk_value ) {
+	putenv( "{$livedesk_name}={$livedesk_value}" );
+}
+foreach ( array( 'install', 'setup' ) as $livedesk_step ) {
+	$livedesk_command = escapeshellarg( PHP_BINARY ) . ' ' . escapeshellarg( dirname( __DIR__, 2 ) . '/bin/lib/wp-install.php' )
+		. ' ' . escapeshellarg( $livedesk_wp_dir ) . ' ' . $livedesk_step . ' 2>&1';
+	$livedesk_output  = array();
+	$livedesk_status  = 0;
+	exec( $livedesk_command, $livedesk_output, $livedesk_status );
+	if ( 0 !== $livedesk_status ) {
+		livedesk_tests_fail( "installing the test site ({$livedesk_step}) failed:\n" . implode( "\n", $livedesk_output ) );
+	}
 }
 
-require __DIR__ . '/server-globals.php';
-livedesk_tests_server_globals();
+require dirname( __DIR__, 2 ) . '/bin/lib/wp-cli-globals.php';
+livedesk_cli_server_globals( $livedesk_site_url );
 
 define( 'WP_USE_THEMES', false );
 require $livedesk_wp_dir . '/wp-load.php';

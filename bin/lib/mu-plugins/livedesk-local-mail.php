@@ -10,6 +10,8 @@
 
 declare( strict_types=1 );
 
+// phpcs:disable WordPress.WP.AlternativeFunctions -- a local log file, not a file WordPress manages.
+
 add_filter(
 	'pre_wp_mail',
 	static function ( $short_circuit, array $atts ) {
@@ -26,7 +28,7 @@ add_filter(
 				'headers' => $atts['headers'],
 			)
 		);
-		file_put_contents( $log, $line . "\n", FILE_APPEND | LOCK_EX ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_file_put_contents -- a local log, not a WordPress file.
+		file_put_contents( $log, $line . "\n", FILE_APPEND | LOCK_EX );
 		return true;
 	},
 	10,
