@@ -32,7 +32,7 @@ final class Migrations {
 	 * Unprefixed names of every table the migrations create. Uninstall drops
 	 * exactly these, so a migration that adds a table adds it here too.
 	 */
-	private const TABLES = array( 'livedesk_visitors' );
+	private const TABLES = array( 'livedesk_visitors', 'livedesk_page_views' );
 
 	/**
 	 * Database connection.
@@ -156,6 +156,7 @@ final class Migrations {
 	private function migrations(): array {
 		return array(
 			1 => array( $this, 'migration_1_create_visitors' ),
+			2 => array( $this, 'migration_2_page_views_and_visit_details' ),
 		);
 	}
 
@@ -190,6 +191,58 @@ ip varchar(45) NOT NULL DEFAULT '',
 PRIMARY KEY  (id),
 UNIQUE KEY visitor_key (visitor_key),
 KEY last_seen (last_seen)
+) {$collate};"
+		);
+	}
+
+	/**
+	 * Migration 2: the page views table, and the visit details agents see
+	 * (browser language, first referrer) on the visitors table.
+	 *
+	 * The sidecar writes both tables (batched); times are UTC. Paths and
+	 * referrers never hold a query string or fragment.
+	 */
+	private function migration_2_page_views_and_visit_details(): void {
+		$visitors   = $this->wpdb->prefix . 'livedesk_visitors';
+		$page_views = $this->wpdb->prefix . 'livedesk_page_views';
+		$collate    = $this->wpdb->get_charset_collate();
+
+		dbDelta(
+			"CREATE TABLE {$visitors} (
+id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+visitor_key char(32) NOT NULL,
+first_seen datetime NOT NULL,
+last_seen datetime NOT NULL,
+visit_count int(10) unsigned NOT NULL DEFAULT 1,
+country char(2) NOT NULL DEFAULT '',
+region varchar(80) NOT NULL DEFAULT '',
+city varchar(120) NOT NULL DEFAULT '',
+latitude decimal(9,6) NULL,
+longitude decimal(9,6) NULL,
+timezone varchar(64) NOT NULL DEFAULT '',
+browser varchar(64) NOT NULL DEFAULT '',
+os varchar(64) NOT NULL DEFAULT '',
+device varchar(32) NOT NULL DEFAULT '',
+ip varchar(45) NOT NULL DEFAULT '',
+language varchar(35) NOT NULL DEFAULT '',
+browser_timezone varchar(64) NOT NULL DEFAULT '',
+referrer varchar(2048) NOT NULL DEFAULT '',
+PRIMARY KEY  (id),
+UNIQUE KEY visitor_key (visitor_key),
+KEY last_seen (last_seen)
+) {$collate};"
+		);
+
+		dbDelta(
+			"CREATE TABLE {$page_views} (
+id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+visitor_key char(32) NOT NULL,
+path varchar(2048) NOT NULL,
+title varchar(300) NOT NULL DEFAULT '',
+viewed_at datetime NOT NULL,
+PRIMARY KEY  (id),
+KEY visitor_viewed (visitor_key,viewed_at),
+KEY viewed_at (viewed_at)
 ) {$collate};"
 		);
 	}

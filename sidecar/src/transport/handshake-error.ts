@@ -1,10 +1,7 @@
 /**
  * Internal dependencies
  */
-import type {
-	AgentAuthErrorCode,
-	ConnectErrorData,
-} from '../../../src/protocol';
+import type { ConnectErrorCode, ConnectErrorData } from '../../../src/protocol';
 
 /**
  * Error passed to socket.io middleware `next()`: the client receives it as
@@ -13,7 +10,7 @@ import type {
 export class HandshakeError extends Error {
 	readonly data: ConnectErrorData;
 
-	constructor( code: AgentAuthErrorCode, message: string ) {
+	constructor( code: ConnectErrorCode, message: string ) {
 		super( message );
 		this.name = 'HandshakeError';
 		this.data = { code };
