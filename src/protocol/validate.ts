@@ -135,23 +135,33 @@ export function checkPageVisibility(
 }
 
 /**
- * Reads the handshake `auth` of a `/visitor` connection. Never fails: a
- * missing or malformed identity is simply absent (the visitor is new).
+ * Reads the handshake `auth` of a `/visitor` connection. A missing or
+ * malformed identity is simply absent (the visitor is new); a `page` that is
+ * present must pass {@link checkPageView}, or the handshake is refused.
  *
  * @param input `socket.handshake.auth`.
  */
-export function readVisitorAuth( input: unknown ): VisitorAuth {
+export function checkVisitorAuth( input: unknown ): Checked< VisitorAuth > {
 	if ( ! isObject( input ) ) {
-		return {};
+		return { ok: true, value: {} };
 	}
-	const { id, sig } = input;
+	const { id, sig, page } = input;
+	const auth: VisitorAuth = {};
 	if (
 		typeof id === 'string' &&
 		typeof sig === 'string' &&
 		VISITOR_ID_PATTERN.test( id ) &&
 		VISITOR_SIGNATURE_PATTERN.test( sig )
 	) {
-		return { id, sig };
+		auth.id = id;
+		auth.sig = sig;
 	}
-	return {};
+	if ( page !== undefined ) {
+		const checked = checkPageView( page );
+		if ( ! checked.ok ) {
+			return fail( `auth.page: ${ checked.reason }` );
+		}
+		auth.page = checked.value;
+	}
+	return { ok: true, value: auth };
 }

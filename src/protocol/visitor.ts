@@ -30,12 +30,15 @@ export interface VisitorIdentity {
 }
 
 /**
- * The handshake `auth` of a `/visitor` connection. Both fields are absent on
- * a first visit; anything that does not verify is treated as absent.
+ * The handshake `auth` of a `/visitor` connection. `id` and `sig` are absent
+ * on a first visit; a pair that does not verify is treated as absent. `page`
+ * is the tab's current page, so the visitor is listed complete from the
+ * first message (later pages come as `page:view`).
  */
 export interface VisitorAuth {
 	id?: string;
 	sig?: string;
+	page?: PageView;
 }
 
 /** Server → visitor once the connection is accepted. */
