@@ -70,4 +70,7 @@ export interface PageVisibility {
 
 /** Why the sidecar refused a `/visitor` handshake (`connect_error` `data.code`). */
 export type VisitorConnectErrorCode =
-	'origin_not_allowed' | 'tracking_off' | 'server_not_ready';
+	| 'invalid_payload'
+	| 'origin_not_allowed'
+	| 'tracking_off'
+	| 'server_not_ready';
