@@ -34,11 +34,20 @@ export interface Config {
 	/** 0 asks the OS for a free port (tests). */
 	port: number;
 	logLevel: LogLevel;
-	/** Browser origins allowed to connect cross-origin; not enforced yet. */
+	/**
+	 * Browser origins allowed on `/visitor` besides the site's own (its
+	 * `home` and `siteurl` options).
+	 */
 	allowedOrigins: string[];
 	db: DbConfig;
 	/** How often the shared secret is re-read; only tests change it. */
 	secretRefreshMs: number;
+	/** How often the site's settings are re-read (tracking, cap, …). */
+	settingsRefreshMs: number;
+	/** How long a visitor who left stays listed as offline. */
+	offlineTailMs: number;
+	/** Longest wait between a presence change and the agents' update. */
+	fanoutTickMs: number;
 }
 
 /** One configuration mistake: the variable to fix and what is wrong. */
@@ -63,6 +72,15 @@ export class ConfigError extends Error {
 
 /** Production refresh interval of the shared secret, in milliseconds. */
 export const SECRET_REFRESH_MS = 5000;
+
+/** Production refresh interval of the site's settings: a change applies within it. */
+export const SETTINGS_REFRESH_MS = 2000;
+
+/** Default offline tail: 30 minutes (DESIGN.md, "Visitors and presence"). */
+export const OFFLINE_TAIL_MS = 30 * 60_000;
+
+/** Coalescing window of presence updates to agents. */
+export const FANOUT_TICK_MS = 50;
 
 function resolveLogLevel( env: Env, report: Report ): LogLevel {
 	const level = readVar( env, 'LIVEDESK_LOG_LEVEL' ) ?? 'info';
@@ -125,6 +143,15 @@ export function loadConfig( env: Env, readFile: ReadFile ): Config {
 		allowedOrigins: resolveOrigins( env, report ),
 		db: resolveDbConfig( env, readFile, report ),
 		secretRefreshMs: SECRET_REFRESH_MS,
+		settingsRefreshMs: SETTINGS_REFRESH_MS,
+		offlineTailMs:
+			parseInteger(
+				readVar( env, 'LIVEDESK_OFFLINE_TAIL_MS' ),
+				[ 1000, 24 * 3_600_000 ],
+				'LIVEDESK_OFFLINE_TAIL_MS',
+				report
+			) ?? OFFLINE_TAIL_MS,
+		fanoutTickMs: FANOUT_TICK_MS,
 	};
 	if ( problems.length > 0 || config.db === undefined ) {
 		throw new ConfigError( problems );

@@ -34,9 +34,9 @@ function fail< T >( reason: string ): Checked< T > {
 	return { ok: false, reason };
 }
 
-// Control characters other than tab have no place in a title or a path.
-
-const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
+// Control characters other than tab, line feed and carriage return (which
+// titles may hold, and which are collapsed to spaces) have no place here.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 function text(
 	fields: Fields,

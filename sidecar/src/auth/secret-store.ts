@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
  */
 import type { HealthReport } from '../../../src/protocol';
 import type { Logger } from '../log';
+import { Poller } from '../poller';
 
 /** WordPress option holding the secret (not autoloaded, 64 hex characters). */
 export const SECRET_OPTION = 'livedesk_secret';
@@ -46,13 +47,12 @@ function fingerprint( secret: string ): string {
 export class SecretStore {
 	private secret: string | null = null;
 	private problem: string | undefined = 'not read yet';
-	private timer: NodeJS.Timeout | undefined;
-	private running: Promise< void > | undefined;
-	private stopped = false;
+	private readonly poller: Poller;
 	private readonly deps: SecretStoreDeps;
 
 	constructor( deps: SecretStoreDeps ) {
 		this.deps = deps;
+		this.poller = new Poller( () => this.read(), deps.intervalMs );
 	}
 
 	/** The secret to verify tokens with, or null when none is usable. */
@@ -68,35 +68,18 @@ export class SecretStore {
 	}
 
 	/** Reads once now (never throws), then keeps refreshing on the interval. */
-	async start(): Promise< void > {
-		await this.refresh();
-		this.schedule();
+	start(): Promise< void > {
+		return this.poller.start();
 	}
 
 	/** Stops refreshing and waits for a read in flight. */
-	async stop(): Promise< void > {
-		this.stopped = true;
-		clearTimeout( this.timer );
-		await this.running;
+	stop(): Promise< void > {
+		return this.poller.stop();
 	}
 
 	/** Re-reads the option now; failures are recorded, not thrown. */
 	refresh(): Promise< void > {
-		this.running ??= this.read().finally( () => {
-			this.running = undefined;
-		} );
-		return this.running;
-	}
-
-	// A timeout chain rather than setInterval, so slow reads never overlap.
-	private schedule(): void {
-		if ( this.stopped ) {
-			return;
-		}
-		this.timer = setTimeout( () => {
-			void this.refresh().then( () => this.schedule() );
-		}, this.deps.intervalMs );
-		this.timer.unref();
+		return this.poller.runNow();
 	}
 
 	private async read(): Promise< void > {

@@ -13,6 +13,9 @@ describe( 'loadConfig from the environment only', () => {
 			logLevel: 'info',
 			allowedOrigins: [],
 			secretRefreshMs: 5000,
+			settingsRefreshMs: 2000,
+			offlineTailMs: 1_800_000,
+			fanoutTickMs: 50,
 			db: {
 				target: { kind: 'tcp', host: 'db.internal', port: 3306 },
 				user: 'wp',
@@ -36,11 +39,13 @@ describe( 'loadConfig from the environment only', () => {
 				LIVEDESK_DB_PASSWORD: ' spaced secret ',
 				LIVEDESK_DB_NAME: 'wordpress',
 				LIVEDESK_TABLE_PREFIX: 'wp2_',
+				LIVEDESK_OFFLINE_TAIL_MS: '5000',
 			},
 			readFile
 		);
 		expect( config ).toMatchObject( {
 			host: '0.0.0.0',
+			offlineTailMs: 5000,
 			port: 0,
 			logLevel: 'debug',
 			allowedOrigins: [ 'https://shop.example', 'http://localhost:8888' ],
@@ -65,6 +70,15 @@ describe( 'loadConfig from the environment only', () => {
 			host: 'db.internal',
 			port: 3307,
 		} );
+	} );
+
+	it( 'refuses an offline tail under a second', () => {
+		expect( () =>
+			loadConfig(
+				{ ...minimal, LIVEDESK_OFFLINE_TAIL_MS: '10' },
+				readFile
+			)
+		).toThrow( /LIVEDESK_OFFLINE_TAIL_MS: must be an integer from 1000/ );
 	} );
 
 	it( 'treats empty variables as unset', () => {
