@@ -38,26 +38,37 @@ final class Lifecycle {
 	private Secret $secret;
 
 	/**
+	 * Settings storage.
+	 *
+	 * @var Settings
+	 */
+	private Settings $settings;
+
+	/**
 	 * Constructor.
 	 *
 	 * @param Migrations   $migrations   Schema migrations.
 	 * @param Capabilities $capabilities Capabilities and role.
 	 * @param Secret       $secret       Shared signing secret.
+	 * @param Settings     $settings     Settings storage.
 	 */
-	public function __construct( Migrations $migrations, Capabilities $capabilities, Secret $secret ) {
+	public function __construct( Migrations $migrations, Capabilities $capabilities, Secret $secret, Settings $settings ) {
 		$this->migrations   = $migrations;
 		$this->capabilities = $capabilities;
 		$this->secret       = $secret;
+		$this->settings     = $settings;
 	}
 
 	/**
 	 * Installs or repairs everything the plugin needs on the current site:
-	 * tables, capabilities, the agent role and the secret. Idempotent.
+	 * tables, capabilities, the agent role, the secret and the autoloaded
+	 * settings. Idempotent.
 	 */
 	public function install(): void {
 		$this->migrations->run();
 		$this->capabilities->install();
 		$this->secret->ensure();
+		$this->settings->add_autoloaded_defaults();
 	}
 
 	/**

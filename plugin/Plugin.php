@@ -11,8 +11,15 @@ namespace LiveDesk;
 
 use LiveDesk\Admin\Assets;
 use LiveDesk\Admin\Menu;
+use LiveDesk\Auth\AgentTokens;
 use LiveDesk\Database\Migrations;
+use LiveDesk\Database\PageViewsRepository;
+use LiveDesk\Database\VisitorsRepository;
+use LiveDesk\Frontend\Tracker;
+use LiveDesk\Privacy\PolicyContent;
+use LiveDesk\Rest\AgentTokenController;
 use LiveDesk\Rest\SettingsController;
+use LiveDesk\Rest\VisitorsController;
 
 /**
  * Builds the plugin's objects and wires every hook, in one place.
@@ -72,6 +79,34 @@ final class Plugin {
 	private SettingsController $settings_controller;
 
 	/**
+	 * Agent token REST controller.
+	 *
+	 * @var AgentTokenController
+	 */
+	private AgentTokenController $agent_token_controller;
+
+	/**
+	 * Visitors REST controller.
+	 *
+	 * @var VisitorsController
+	 */
+	private VisitorsController $visitors_controller;
+
+	/**
+	 * Visitor tracker on public pages.
+	 *
+	 * @var Tracker
+	 */
+	private Tracker $tracker;
+
+	/**
+	 * Suggested privacy policy text.
+	 *
+	 * @var PolicyContent
+	 */
+	private PolicyContent $policy_content;
+
+	/**
 	 * Constructor.
 	 *
 	 * @param \wpdb  $wpdb    Database connection.
@@ -80,19 +115,25 @@ final class Plugin {
 	 * @param string $version Plugin version.
 	 */
 	public function __construct( \wpdb $wpdb, string $dir, string $file, string $version ) {
-		$this->file                = $file;
-		$this->lifecycle           = new Lifecycle( new Migrations( $wpdb ), new Capabilities(), new Secret() );
-		$this->settings            = new Settings();
-		$this->menu                = new Menu();
-		$this->assets              = new Assets(
+		$secret                       = new Secret();
+		$build_url                    = plugins_url( 'build/', $file );
+		$this->file                   = $file;
+		$this->settings               = new Settings();
+		$this->lifecycle              = new Lifecycle( new Migrations( $wpdb ), new Capabilities(), $secret, $this->settings );
+		$this->menu                   = new Menu();
+		$this->assets                 = new Assets(
 			$this->menu,
 			$this->settings,
 			$dir . 'build/',
-			plugins_url( 'build/', $file ),
+			$build_url,
 			$dir . 'languages',
 			$version
 		);
-		$this->settings_controller = new SettingsController( $this->settings );
+		$this->settings_controller    = new SettingsController( $this->settings );
+		$this->agent_token_controller = new AgentTokenController( new AgentTokens( $secret ), $this->settings );
+		$this->visitors_controller    = new VisitorsController( new VisitorsRepository( $wpdb ), new PageViewsRepository( $wpdb ) );
+		$this->tracker                = new Tracker( $this->settings, $dir . 'build/', $build_url, $version );
+		$this->policy_content         = new PolicyContent( $this->settings );
 	}
 
 	/**
@@ -131,7 +172,11 @@ final class Plugin {
 		add_action( 'admin_menu', array( $this->menu, 'action_admin_menu' ) );
 		add_action( 'admin_enqueue_scripts', array( $this->assets, 'action_admin_enqueue_scripts' ) );
 		add_action( 'admin_notices', array( $this->assets, 'action_admin_notices' ) );
+		add_action( 'admin_init', array( $this->policy_content, 'action_admin_init' ) );
+		add_action( 'wp_enqueue_scripts', array( $this->tracker, 'action_wp_enqueue_scripts' ) );
 		add_action( 'rest_api_init', array( $this->settings_controller, 'register_routes' ) );
+		add_action( 'rest_api_init', array( $this->agent_token_controller, 'register_routes' ) );
+		add_action( 'rest_api_init', array( $this->visitors_controller, 'register_routes' ) );
 	}
 
 	/**

@@ -9,6 +9,8 @@ declare( strict_types=1 );
 
 namespace LiveDesk;
 
+use LiveDesk\Network\IpRange;
+
 /**
  * Reads, validates and writes the plugin's settings options.
  *
@@ -25,6 +27,42 @@ final class Settings {
 
 	/** Option: URL of the sidecar; '' means the site's own origin. */
 	public const SIDECAR_URL = 'livedesk_sidecar_url';
+
+	/** Option: whether visitors are tracked at all ('1' / '0'). */
+	public const TRACKING = 'livedesk_tracking';
+
+	/** Option: whether the tracker waits for consent ('1' / '0'). */
+	public const CONSENT_MODE = 'livedesk_consent_mode';
+
+	/** Option: how visitor IPs are stored, one of IP_MODES. */
+	public const IP_MODE = 'livedesk_ip_mode';
+
+	/** Option: how many concurrent visitors are listed (decimal string). */
+	public const VISITOR_CAP = 'livedesk_visitor_cap';
+
+	/** Option: proxies whose X-Forwarded-For is honoured, one IP or CIDR range per line. */
+	public const TRUSTED_PROXIES = 'livedesk_trusted_proxies';
+
+	/** IP modes: last octet / last 80 bits zeroed, as seen, or not stored. */
+	public const IP_MODES = array( 'anonymised', 'full', 'none' );
+
+	/** IP mode of a site that never chose one. */
+	public const DEFAULT_IP_MODE = 'anonymised';
+
+	/** Smallest visitor cap. */
+	public const VISITOR_CAP_MIN = 1;
+
+	/** Largest visitor cap. */
+	public const VISITOR_CAP_MAX = 100000;
+
+	/** Visitor cap of a site that never chose one. */
+	public const DEFAULT_VISITOR_CAP = 500;
+
+	/** Trusted proxies of a site that never chose any: the sidecar sits behind a local web server. */
+	public const DEFAULT_TRUSTED_PROXIES = array( '127.0.0.1', '::1' );
+
+	/** Most trusted proxy entries kept. */
+	public const TRUSTED_PROXIES_MAX = 100;
 
 	/** Path of the sidecar when it shares the site's origin. */
 	private const SAME_ORIGIN_PATH = '/livedesk-sidecar/';
@@ -57,6 +95,53 @@ final class Settings {
 				'default'           => '',
 			)
 		);
+
+		$this->register_presence_settings();
+	}
+
+	/**
+	 * Registers the settings the sidecar reads straight from the options
+	 * table. It cannot unserialize PHP, so each sanitize callback returns the
+	 * stored string format: flags '1' / '0', the cap in decimal, proxies one
+	 * per line. A missing option means its default.
+	 */
+	private function register_presence_settings(): void {
+		$settings = array(
+			self::TRACKING        => array(
+				'type'              => 'boolean',
+				'description'       => __( 'Track visitors and show them to agents.', 'livedesk' ),
+				'sanitize_callback' => array( self::class, 'sanitize_stored_flag' ),
+				'default'           => true,
+			),
+			self::CONSENT_MODE    => array(
+				'type'              => 'boolean',
+				'description'       => __( 'Track a visitor only once the site reports consent.', 'livedesk' ),
+				'sanitize_callback' => array( self::class, 'sanitize_stored_flag' ),
+				'default'           => false,
+			),
+			self::IP_MODE         => array(
+				'type'              => 'string',
+				'description'       => __( 'How visitor IP addresses are stored: anonymised, full or none.', 'livedesk' ),
+				'sanitize_callback' => array( self::class, 'sanitize_ip_mode' ),
+				'default'           => self::DEFAULT_IP_MODE,
+			),
+			self::VISITOR_CAP     => array(
+				'type'              => 'integer',
+				'description'       => __( 'How many concurrent visitors are listed; the rest are only counted.', 'livedesk' ),
+				'sanitize_callback' => array( self::class, 'sanitize_visitor_cap' ),
+				'default'           => self::DEFAULT_VISITOR_CAP,
+			),
+			self::TRUSTED_PROXIES => array(
+				'type'              => 'string',
+				'description'       => __( 'Proxies whose X-Forwarded-For header is trusted: IP addresses or CIDR ranges, one per line.', 'livedesk' ),
+				'sanitize_callback' => array( self::class, 'sanitize_trusted_proxies' ),
+				'default'           => implode( "\n", self::DEFAULT_TRUSTED_PROXIES ),
+			),
+		);
+
+		foreach ( $settings as $name => $args ) {
+			register_setting( self::GROUP, $name, $args + array( 'show_in_rest' => false ) );
+		}
 	}
 
 	/**
@@ -108,16 +193,162 @@ final class Settings {
 	}
 
 	/**
+	 * Stores tracking and consent mode with their defaults when they are
+	 * missing, autoloaded: every front-end page reads both, and a missing
+	 * option costs a query per page while an autoloaded one costs nothing.
+	 * Values already stored are kept.
+	 */
+	public function add_autoloaded_defaults(): void {
+		add_option( self::TRACKING, '1', '', true );
+		add_option( self::CONSENT_MODE, '0', '', true );
+	}
+
+	/**
+	 * Whether visitors are tracked. Read on every front-end page.
+	 */
+	public function tracking(): bool {
+		return '1' === self::sanitize_stored_flag( get_option( self::TRACKING, true ) );
+	}
+
+	/**
+	 * Turns tracking on or off.
+	 *
+	 * @param bool $on True to track visitors.
+	 */
+	public function set_tracking( bool $on ): void {
+		// Autoloaded: every front-end page reads it.
+		update_option( self::TRACKING, $on ? '1' : '0', true );
+	}
+
+	/**
+	 * Whether the tracker waits for consent. Read on every front-end page.
+	 */
+	public function consent_mode(): bool {
+		return '1' === self::sanitize_stored_flag( get_option( self::CONSENT_MODE, false ) );
+	}
+
+	/**
+	 * Turns consent mode on or off.
+	 *
+	 * @param bool $on True to wait for consent.
+	 */
+	public function set_consent_mode( bool $on ): void {
+		// Autoloaded: every front-end page reads it.
+		update_option( self::CONSENT_MODE, $on ? '1' : '0', true );
+	}
+
+	/**
+	 * How visitor IPs are stored: one of IP_MODES.
+	 */
+	public function ip_mode(): string {
+		return self::sanitize_ip_mode( get_option( self::IP_MODE, self::DEFAULT_IP_MODE ) );
+	}
+
+	/**
+	 * Sets how visitor IPs are stored.
+	 *
+	 * @param string $mode One of IP_MODES.
+	 * @throws \InvalidArgumentException When the mode is not one of IP_MODES.
+	 */
+	public function set_ip_mode( string $mode ): void {
+		if ( ! in_array( $mode, self::IP_MODES, true ) ) {
+			throw new \InvalidArgumentException( 'The IP mode must be one of: ' . implode( ', ', self::IP_MODES ) . '.' );
+		}
+
+		// Not autoloaded: only the sidecar and the settings screen read it.
+		update_option( self::IP_MODE, $mode, false );
+	}
+
+	/**
+	 * How many concurrent visitors are listed.
+	 */
+	public function visitor_cap(): int {
+		return (int) self::sanitize_visitor_cap( get_option( self::VISITOR_CAP, self::DEFAULT_VISITOR_CAP ) );
+	}
+
+	/**
+	 * Sets how many concurrent visitors are listed.
+	 *
+	 * @param int $cap From VISITOR_CAP_MIN to VISITOR_CAP_MAX.
+	 * @throws \InvalidArgumentException When the cap is out of range.
+	 */
+	public function set_visitor_cap( int $cap ): void {
+		if ( $cap < self::VISITOR_CAP_MIN || $cap > self::VISITOR_CAP_MAX ) {
+			throw new \InvalidArgumentException( sprintf( 'The visitor cap must be from %d to %d.', self::VISITOR_CAP_MIN, self::VISITOR_CAP_MAX ) );
+		}
+
+		// Not autoloaded: only the sidecar and the settings screen read it.
+		update_option( self::VISITOR_CAP, (string) $cap, false );
+	}
+
+	/**
+	 * Proxies whose X-Forwarded-For is honoured, canonical IPs and CIDR ranges.
+	 *
+	 * @return list<string>
+	 */
+	public function trusted_proxies(): array {
+		$stored = get_option( self::TRUSTED_PROXIES, false );
+		if ( false === $stored ) {
+			return self::DEFAULT_TRUSTED_PROXIES;
+		}
+
+		return self::split_lines( self::sanitize_trusted_proxies( $stored ) );
+	}
+
+	/**
+	 * Sets the trusted proxies. An empty list trusts no proxy.
+	 *
+	 * @param array<mixed> $entries IP addresses and CIDR ranges.
+	 * @throws \InvalidArgumentException Naming the first entry that is not an IP or CIDR range, or when there are too many.
+	 */
+	public function set_trusted_proxies( array $entries ): void {
+		$invalid = self::first_invalid_proxy( $entries );
+		if ( null !== $invalid ) {
+			throw new \InvalidArgumentException( sprintf( '"%s" is not an IP address or CIDR range.', $invalid ) );
+		}
+		if ( count( $entries ) > self::TRUSTED_PROXIES_MAX ) {
+			throw new \InvalidArgumentException( sprintf( 'At most %d trusted proxies can be set.', self::TRUSTED_PROXIES_MAX ) );
+		}
+
+		// Not autoloaded: only the sidecar and the settings screen read it.
+		update_option( self::TRUSTED_PROXIES, self::sanitize_trusted_proxies( $entries ), false );
+	}
+
+	/**
 	 * All settings, as the REST API and the admin see them.
 	 *
-	 * @return array{delete_data_on_uninstall: bool, sidecar_url: string, effective_sidecar_url: string}
+	 * @return array{delete_data_on_uninstall: bool, sidecar_url: string, effective_sidecar_url: string, tracking: bool, consent_mode: bool, ip_mode: string, visitor_cap: int, trusted_proxies: list<string>}
 	 */
 	public function to_array(): array {
 		return array(
 			'delete_data_on_uninstall' => $this->delete_data_on_uninstall(),
 			'sidecar_url'              => $this->sidecar_url(),
 			'effective_sidecar_url'    => $this->effective_sidecar_url(),
+			'tracking'                 => $this->tracking(),
+			'consent_mode'             => $this->consent_mode(),
+			'ip_mode'                  => $this->ip_mode(),
+			'visitor_cap'              => $this->visitor_cap(),
+			'trusted_proxies'          => $this->trusted_proxies(),
 		);
+	}
+
+	/**
+	 * The first entry of a list that is not an IP address or CIDR range, or
+	 * null when every entry is one.
+	 *
+	 * @param array<mixed> $entries Candidate entries.
+	 */
+	public static function first_invalid_proxy( array $entries ): ?string {
+		foreach ( $entries as $entry ) {
+			if ( ! is_string( $entry ) ) {
+				return is_scalar( $entry ) ? (string) $entry : gettype( $entry );
+			}
+			if ( null === IpRange::normalize( $entry ) ) {
+				return $entry;
+			}
+		}
+
+		return null;
 	}
 
 	/**
@@ -165,5 +396,86 @@ final class Settings {
 		}
 
 		return is_scalar( $value ) && rest_sanitize_boolean( (string) $value );
+	}
+
+	/**
+	 * Sanitises a flag into its stored form, '1' or '0' (the sidecar reads
+	 * the raw row). Reads values the way the REST API reads booleans.
+	 *
+	 * @param mixed $value Raw value.
+	 * @return '1'|'0'
+	 */
+	public static function sanitize_stored_flag( $value ): string {
+		return self::sanitize_flag( $value ) ? '1' : '0';
+	}
+
+	/**
+	 * Sanitises the IP mode; anything unknown becomes the default, which
+	 * stores the least.
+	 *
+	 * @param mixed $value Raw value.
+	 */
+	public static function sanitize_ip_mode( $value ): string {
+		return is_string( $value ) && in_array( $value, self::IP_MODES, true ) ? $value : self::DEFAULT_IP_MODE;
+	}
+
+	/**
+	 * Sanitises the visitor cap into a decimal string: whole numbers are
+	 * clamped to the allowed range, anything else becomes the default.
+	 *
+	 * @param mixed $value Raw value.
+	 */
+	public static function sanitize_visitor_cap( $value ): string {
+		if ( is_string( $value ) ) {
+			$value = trim( $value );
+		}
+		if ( is_int( $value ) || ( is_string( $value ) && 1 === preg_match( '/^-?[0-9]{1,15}$/D', $value ) ) ) {
+			return (string) max( self::VISITOR_CAP_MIN, min( self::VISITOR_CAP_MAX, (int) $value ) );
+		}
+
+		return (string) self::DEFAULT_VISITOR_CAP;
+	}
+
+	/**
+	 * Sanitises trusted proxies into their stored form: canonical entries,
+	 * each once, one per line. Takes a list or a string with one entry per
+	 * line (commas and spaces also separate); invalid entries are dropped.
+	 *
+	 * @param mixed $value Raw value.
+	 */
+	public static function sanitize_trusted_proxies( $value ): string {
+		if ( is_string( $value ) ) {
+			$value = preg_split( '/[\s,]+/', $value );
+		}
+		if ( ! is_array( $value ) ) {
+			return '';
+		}
+
+		$entries = array();
+		foreach ( $value as $entry ) {
+			$normalized = is_string( $entry ) ? IpRange::normalize( $entry ) : null;
+			if ( null !== $normalized ) {
+				$entries[ $normalized ] = true;
+			}
+		}
+
+		return implode( "\n", array_slice( array_keys( $entries ), 0, self::TRUSTED_PROXIES_MAX ) );
+	}
+
+	/**
+	 * The non-empty lines of a string.
+	 *
+	 * @param string $value Lines.
+	 * @return list<string>
+	 */
+	private static function split_lines( string $value ): array {
+		return array_values(
+			array_filter(
+				explode( "\n", $value ),
+				static function ( string $line ): bool {
+					return '' !== $line;
+				}
+			)
+		);
 	}
 }

@@ -9,6 +9,7 @@ declare( strict_types=1 );
 
 namespace LiveDesk\Admin;
 
+use LiveDesk\BuildAsset;
 use LiveDesk\Capabilities;
 use LiveDesk\Rest\Api;
 use LiveDesk\Settings;
@@ -171,26 +172,6 @@ final class Assets {
 	 * @return array{dependencies: list<non-empty-string>, version: string}|null Null when missing or malformed.
 	 */
 	private function read_asset_file( string $name ): ?array {
-		$file = $this->build_dir . $name . '.asset.php';
-		if ( ! is_readable( $file ) ) {
-			return null;
-		}
-
-		$asset = require $file;
-		if ( ! is_array( $asset ) || ! isset( $asset['dependencies'], $asset['version'] ) || ! is_array( $asset['dependencies'] ) ) {
-			return null;
-		}
-
-		return array(
-			'dependencies' => array_values(
-				array_filter(
-					$asset['dependencies'],
-					static function ( $dependency ): bool {
-						return is_string( $dependency ) && '' !== $dependency;
-					}
-				)
-			),
-			'version'      => is_scalar( $asset['version'] ) ? (string) $asset['version'] : $this->version,
-		);
+		return BuildAsset::read( $this->build_dir, $name, $this->version );
 	}
 }

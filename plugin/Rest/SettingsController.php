@@ -138,6 +138,24 @@ final class SettingsController extends WP_REST_Controller {
 		if ( is_string( $url ) ) {
 			$this->settings->set_sidecar_url( $url );
 		}
+		if ( $request->has_param( 'tracking' ) ) {
+			$this->settings->set_tracking( (bool) $request->get_param( 'tracking' ) );
+		}
+		if ( $request->has_param( 'consent_mode' ) ) {
+			$this->settings->set_consent_mode( (bool) $request->get_param( 'consent_mode' ) );
+		}
+		$ip_mode = $request->get_param( 'ip_mode' );
+		if ( is_string( $ip_mode ) ) {
+			$this->settings->set_ip_mode( $ip_mode );
+		}
+		$cap = $request->get_param( 'visitor_cap' );
+		if ( is_int( $cap ) ) {
+			$this->settings->set_visitor_cap( $cap );
+		}
+		$proxies = $request->get_param( 'trusted_proxies' );
+		if ( is_array( $proxies ) ) {
+			$this->settings->set_trusted_proxies( $proxies );
+		}
 
 		return $this->prepare_item_for_response( $this->settings->to_array(), $request );
 	}
@@ -195,6 +213,39 @@ final class SettingsController extends WP_REST_Controller {
 					'context'     => array( 'view', 'edit' ),
 					'readonly'    => true,
 				),
+				'tracking'                 => array(
+					'description' => __( 'Whether visitors are tracked. Off: the tracker sends nothing and nothing new is stored.', 'livedesk' ),
+					'type'        => 'boolean',
+					'context'     => array( 'view', 'edit' ),
+				),
+				'consent_mode'             => array(
+					'description' => __( 'Whether the tracker waits until the site reports the visitor\'s consent.', 'livedesk' ),
+					'type'        => 'boolean',
+					'context'     => array( 'view', 'edit' ),
+				),
+				'ip_mode'                  => array(
+					'description' => __( 'How visitor IP addresses are stored: anonymised (last part zeroed), full, or none.', 'livedesk' ),
+					'type'        => 'string',
+					'enum'        => Settings::IP_MODES,
+					'context'     => array( 'view', 'edit' ),
+				),
+				'visitor_cap'              => array(
+					'description' => __( 'How many concurrent visitors are listed; visitors beyond it are only counted.', 'livedesk' ),
+					'type'        => 'integer',
+					'minimum'     => Settings::VISITOR_CAP_MIN,
+					'maximum'     => Settings::VISITOR_CAP_MAX,
+					'context'     => array( 'view', 'edit' ),
+				),
+				'trusted_proxies'          => array(
+					'description' => __( 'Proxies whose X-Forwarded-For header is trusted: IP addresses or CIDR ranges (IPv4 or IPv6).', 'livedesk' ),
+					'type'        => 'array',
+					'items'       => array( 'type' => 'string' ),
+					'maxItems'    => Settings::TRUSTED_PROXIES_MAX,
+					'context'     => array( 'view', 'edit' ),
+					'arg_options' => array(
+						'validate_callback' => array( $this, 'validate_trusted_proxies' ),
+					),
+				),
 			),
 		);
 
@@ -222,6 +273,46 @@ final class SettingsController extends WP_REST_Controller {
 		}
 
 		return true;
+	}
+
+	/**
+	 * Validates `trusted_proxies`: the schema first (a list of strings), then
+	 * each entry, naming the first one that is not an IP or CIDR range.
+	 *
+	 * @param mixed           $value   Value from the request.
+	 * @param WP_REST_Request $request Request.
+	 * @param string          $param   Parameter name.
+	 * @return true|WP_Error
+	 *
+	 * @phpstan-param WP_REST_Request<array<string, mixed>> $request
+	 */
+	public function validate_trusted_proxies( $value, $request, $param ) {
+		$valid = rest_validate_request_arg( $value, $request, $param );
+		if ( true !== $valid ) {
+			return $valid;
+		}
+
+		// The schema also accepts "a, b" for a list (core's wp_parse_list()).
+		$invalid = Settings::first_invalid_proxy( is_array( $value ) ? $value : wp_parse_list( is_string( $value ) ? $value : '' ) );
+		if ( null === $invalid ) {
+			return true;
+		}
+
+		// Keep a pasted novel out of the message.
+		$shown = mb_strlen( $invalid ) > 60 ? mb_substr( $invalid, 0, 60 ) . '…' : $invalid;
+
+		return new WP_Error(
+			'rest_invalid_param',
+			sprintf(
+				/* translators: %s: the rejected entry. */
+				__( '"%s" is not an IP address or CIDR range (for example 203.0.113.7, 10.0.0.0/8 or 2001:db8::/32).', 'livedesk' ),
+				$shown
+			),
+			array(
+				'status' => 400,
+				'entry'  => $invalid,
+			)
+		);
 	}
 
 	/**

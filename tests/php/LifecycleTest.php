@@ -13,6 +13,7 @@ use LiveDesk\Capabilities;
 use LiveDesk\Database\Migrations;
 use LiveDesk\Lifecycle;
 use LiveDesk\Secret;
+use LiveDesk\Settings;
 use PHPUnit\Framework\Attributes\CoversClass;
 
 /**
@@ -104,6 +105,41 @@ final class LifecycleTest extends TestCase {
 	}
 
 	/**
+	 * Activation stores tracking and consent mode with their defaults,
+	 * autoloaded, so front-end pages read them without a query.
+	 */
+	public function test_activation_stores_the_front_end_settings_autoloaded(): void {
+		$this->remove_plugin_data();
+
+		$this->reactivate();
+
+		foreach ( array(
+			Settings::TRACKING     => '1',
+			Settings::CONSENT_MODE => '0',
+		) as $option => $value ) {
+			$row = $this->option_row( $option );
+			self::assertNotNull( $row, "{$option} should be stored." );
+			self::assertSame( $value, $row['option_value'] );
+			self::assertContains( $row['autoload'], wp_autoload_values_to_autoload() );
+		}
+	}
+
+	/**
+	 * Activation keeps the front-end settings a site chose.
+	 */
+	public function test_activation_keeps_chosen_front_end_settings(): void {
+		$settings = new Settings();
+		$settings->set_tracking( false );
+		$settings->set_consent_mode( true );
+
+		$this->reactivate();
+		wp_cache_flush();
+
+		self::assertFalse( $settings->tracking() );
+		self::assertTrue( $settings->consent_mode() );
+	}
+
+	/**
 	 * A second activation keeps the secret, and everything else.
 	 */
 	public function test_second_activation_changes_nothing(): void {
@@ -181,7 +217,7 @@ final class LifecycleTest extends TestCase {
 	private function snapshot(): array {
 		$wpdb    = $this->wpdb();
 		$options = array();
-		foreach ( array( Migrations::VERSION_OPTION, Secret::OPTION ) as $name ) {
+		foreach ( array( Migrations::VERSION_OPTION, Secret::OPTION, Settings::TRACKING, Settings::CONSENT_MODE ) as $name ) {
 			$options[ $name ] = $this->option_row( $name );
 		}
 

@@ -11,9 +11,13 @@ namespace LiveDesk\Tests;
 
 use LiveDesk\Admin\Assets;
 use LiveDesk\Admin\Menu;
+use LiveDesk\Frontend\Tracker;
 use LiveDesk\Lifecycle;
 use LiveDesk\Plugin;
+use LiveDesk\Privacy\PolicyContent;
+use LiveDesk\Rest\AgentTokenController;
 use LiveDesk\Rest\SettingsController;
+use LiveDesk\Rest\VisitorsController;
 use LiveDesk\Settings;
 use PHPUnit\Framework\Attributes\CoversClass;
 use PHPUnit\Framework\Attributes\DataProvider;
@@ -105,6 +109,10 @@ final class PluginTest extends TestCase {
 			'admin assets'    => array( 'admin_enqueue_scripts', Assets::class, 'action_admin_enqueue_scripts' ),
 			'admin notices'   => array( 'admin_notices', Assets::class, 'action_admin_notices' ),
 			'settings routes' => array( 'rest_api_init', SettingsController::class, 'register_routes' ),
+			'token route'     => array( 'rest_api_init', AgentTokenController::class, 'register_routes' ),
+			'visitors routes' => array( 'rest_api_init', VisitorsController::class, 'register_routes' ),
+			'tracker'         => array( 'wp_enqueue_scripts', Tracker::class, 'action_wp_enqueue_scripts' ),
+			'privacy policy'  => array( 'admin_init', PolicyContent::class, 'action_admin_init' ),
 		);
 	}
 }

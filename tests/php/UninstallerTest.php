@@ -75,6 +75,15 @@ final class UninstallerTest extends TestCase {
 	public function test_uninstall_with_the_opt_in_removes_everything(): void {
 		update_option( Settings::DELETE_DATA_ON_UNINSTALL, true );
 		update_option( Settings::SIDECAR_URL, 'https://sidecar.example.org/' );
+		$settings = new Settings();
+		$settings->set_tracking( false );
+		$settings->set_consent_mode( true );
+		$settings->set_ip_mode( 'full' );
+		$settings->set_visitor_cap( 50 );
+		$settings->set_trusted_proxies( array( '10.0.0.0/8' ) );
+		foreach ( array( Settings::TRACKING, Settings::CONSENT_MODE, Settings::IP_MODE, Settings::VISITOR_CAP, Settings::TRUSTED_PROXIES ) as $option ) {
+			self::assertNotNull( $this->option_row( $option ), "{$option} should be stored before uninstalling." );
+		}
 		set_transient( 'livedesk_test_transient', 'x', HOUR_IN_SECONDS );
 		$editor = get_role( 'editor' );
 		self::assertNotNull( $editor );
@@ -82,6 +91,7 @@ final class UninstallerTest extends TestCase {
 
 		$this->run_uninstall_php();
 
+		self::assertContains( $this->wpdb()->prefix . 'livedesk_page_views', $this->migrations()->tables() );
 		foreach ( $this->migrations()->tables() as $table ) {
 			self::assertFalse( $this->table_exists( $table ), "{$table} should be dropped." );
 		}

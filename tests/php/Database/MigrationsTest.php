@@ -34,6 +34,16 @@ final class MigrationsTest extends TestCase {
 	private array $ddl = array();
 
 	/**
+	 * Whether the test changed the schema itself (DDL commits the transaction).
+	 *
+	 * @var bool
+	 */
+	private bool $ran_ddl = false;
+
+	/** Visitor kept across the upgrade test. */
+	private const UPGRADED_KEY = 'feedfacefeedfacefeedfacefeedface';
+
+	/**
 	 * Creates the migrations and starts recording DDL.
 	 */
 	protected function set_up(): void {
@@ -42,10 +52,15 @@ final class MigrationsTest extends TestCase {
 	}
 
 	/**
-	 * Stops recording DDL.
+	 * Stops recording DDL; puts back the schema and removes the row a test
+	 * that ran DDL had to commit.
 	 */
 	protected function tear_down(): void {
 		remove_filter( 'query', array( $this, 'record_ddl' ) );
+		if ( $this->ran_ddl ) {
+			$this->reactivate();
+			$this->wpdb()->delete( $this->migrations->tables()[0], array( 'visitor_key' => self::UPGRADED_KEY ) );
+		}
 	}
 
 	/**
@@ -65,7 +80,7 @@ final class MigrationsTest extends TestCase {
 	 * Every table name carries the site's prefix.
 	 */
 	public function test_tables_are_prefixed(): void {
-		self::assertSame( array( $this->wpdb()->prefix . 'livedesk_visitors' ), $this->migrations->tables() );
+		self::assertSame( array( $this->wpdb()->prefix . 'livedesk_visitors', $this->wpdb()->prefix . 'livedesk_page_views' ), $this->migrations->tables() );
 	}
 
 	/**
@@ -92,21 +107,24 @@ final class MigrationsTest extends TestCase {
 
 		self::assertSame(
 			array(
-				'id'          => 'bigint(20) unsigned',
-				'visitor_key' => 'char(32)',
-				'first_seen'  => 'datetime',
-				'last_seen'   => 'datetime',
-				'visit_count' => 'int(10) unsigned',
-				'country'     => 'char(2)',
-				'region'      => 'varchar(80)',
-				'city'        => 'varchar(120)',
-				'latitude'    => 'decimal(9,6)',
-				'longitude'   => 'decimal(9,6)',
-				'timezone'    => 'varchar(64)',
-				'browser'     => 'varchar(64)',
-				'os'          => 'varchar(64)',
-				'device'      => 'varchar(32)',
-				'ip'          => 'varchar(45)',
+				'id'               => 'bigint(20) unsigned',
+				'visitor_key'      => 'char(32)',
+				'first_seen'       => 'datetime',
+				'last_seen'        => 'datetime',
+				'visit_count'      => 'int(10) unsigned',
+				'country'          => 'char(2)',
+				'region'           => 'varchar(80)',
+				'city'             => 'varchar(120)',
+				'latitude'         => 'decimal(9,6)',
+				'longitude'        => 'decimal(9,6)',
+				'timezone'         => 'varchar(64)',
+				'browser'          => 'varchar(64)',
+				'os'               => 'varchar(64)',
+				'device'           => 'varchar(32)',
+				'ip'               => 'varchar(45)',
+				'language'         => 'varchar(35)',
+				'browser_timezone' => 'varchar(64)',
+				'referrer'         => 'varchar(2048)',
 			),
 			$types
 		);
@@ -124,6 +142,73 @@ final class MigrationsTest extends TestCase {
 				'last_seen'   => array( 'last_seen', false ),
 			),
 			$map
+		);
+	}
+
+	/**
+	 * The page views table: the columns the sidecar writes, and an index
+	 * that serves "a visitor's latest pages".
+	 */
+	public function test_page_views_table_has_the_expected_columns(): void {
+		$table = $this->migrations->tables()[1];
+
+		self::assertSame(
+			array(
+				'id'          => 'bigint(20) unsigned',
+				'visitor_key' => 'char(32)',
+				'path'        => 'varchar(2048)',
+				'title'       => 'varchar(300)',
+				'viewed_at'   => 'datetime',
+			),
+			$this->column_types( $table )
+		);
+		self::assertSame(
+			array(
+				'PRIMARY'        => array( array( 'id' ), true ),
+				'visitor_viewed' => array( array( 'visitor_key', 'viewed_at' ), false ),
+				'viewed_at'      => array( array( 'viewed_at' ), false ),
+			),
+			$this->indexes( $table )
+		);
+	}
+
+	/**
+	 * A site at version 1 is upgraded in place: the visitors table gets the
+	 * new columns and keeps its rows, the page views table is created.
+	 */
+	public function test_upgrade_from_version_1_keeps_visitors(): void {
+		$wpdb                          = $this->wpdb();
+		list( $visitors, $page_views ) = $this->migrations->tables();
+		$this->ran_ddl                 = true;
+		// phpcs:disable WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.SchemaChange -- putting the schema back to version 1; WPCS 2.3 predates %i.
+		$wpdb->query( $wpdb->prepare( 'DROP TABLE IF EXISTS %i', $page_views ) );
+		$wpdb->query( $wpdb->prepare( 'ALTER TABLE %i DROP COLUMN language, DROP COLUMN browser_timezone, DROP COLUMN referrer', $visitors ) );
+		// phpcs:enable
+		$wpdb->insert(
+			$visitors,
+			array(
+				'visitor_key' => self::UPGRADED_KEY,
+				'first_seen'  => '2026-01-01 00:00:00',
+				'last_seen'   => '2026-01-02 00:00:00',
+				'city'        => 'Lisbon',
+			)
+		);
+		update_option( Migrations::VERSION_OPTION, 1 );
+
+		self::assertTrue( $this->migrations->run() );
+
+		self::assertSame( 2, $this->migrations->installed_version() );
+		self::assertTrue( $this->table_exists( $page_views ) );
+		self::assertArrayHasKey( 'referrer', $this->column_types( $visitors ) );
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders -- checking the stored row; WPCS 2.3 predates %i.
+		$row = $wpdb->get_row( $wpdb->prepare( 'SELECT city, language, referrer FROM %i WHERE visitor_key = %s', $visitors, self::UPGRADED_KEY ), ARRAY_A );
+		self::assertSame(
+			array(
+				'city'     => 'Lisbon',
+				'language' => '',
+				'referrer' => '',
+			),
+			$row
 		);
 	}
 
@@ -225,6 +310,50 @@ final class MigrationsTest extends TestCase {
 				'autoload'     => 'off',
 			)
 		);
+	}
+
+	/**
+	 * Column types of a table, by column name.
+	 *
+	 * @param string $table Table.
+	 * @return array<string, string>
+	 */
+	private function column_types( string $table ): array {
+		$wpdb = $this->wpdb();
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders -- reading the schema; WPCS 2.3 predates %i.
+		$columns = (array) $wpdb->get_results( $wpdb->prepare( 'SHOW COLUMNS FROM %i', $table ), ARRAY_A );
+		$types   = array();
+		foreach ( $columns as $column ) {
+			$types[ (string) $column['Field'] ] = (string) $column['Type'];
+		}
+
+		return $types;
+	}
+
+	/**
+	 * Indexes of a table: name → [columns in order, unique].
+	 *
+	 * @param string $table Table.
+	 * @return array<string, array{list<string>, bool}>
+	 */
+	private function indexes( string $table ): array {
+		$wpdb = $this->wpdb();
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders -- reading the schema; WPCS 2.3 predates %i.
+		$keys    = (array) $wpdb->get_results( $wpdb->prepare( 'SHOW INDEX FROM %i', $table ), ARRAY_A );
+		$columns = array();
+		$unique  = array();
+		foreach ( $keys as $key ) {
+			$name = (string) $key['Key_name'];
+			$columns[ $name ][ (int) $key['Seq_in_index'] ] = (string) $key['Column_name'];
+			$unique[ $name ]                                = 0 === (int) $key['Non_unique'];
+		}
+		$map = array();
+		foreach ( $columns as $name => $in_index ) {
+			ksort( $in_index );
+			$map[ $name ] = array( array_values( $in_index ), $unique[ $name ] );
+		}
+
+		return $map;
 	}
 
 	/**

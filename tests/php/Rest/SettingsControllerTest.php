@@ -26,12 +26,24 @@ final class SettingsControllerTest extends TestCase {
 
 	private const ROUTE = '/livedesk/v1/settings';
 
+	/** Every option behind the route. */
+	private const OPTIONS = array(
+		Settings::DELETE_DATA_ON_UNINSTALL,
+		Settings::SIDECAR_URL,
+		Settings::TRACKING,
+		Settings::CONSENT_MODE,
+		Settings::IP_MODE,
+		Settings::VISITOR_CAP,
+		Settings::TRUSTED_PROXIES,
+	);
+
 	/**
 	 * Starts every test from the default settings.
 	 */
 	protected function set_up(): void {
-		delete_option( Settings::DELETE_DATA_ON_UNINSTALL );
-		delete_option( Settings::SIDECAR_URL );
+		foreach ( self::OPTIONS as $option ) {
+			delete_option( $option );
+		}
 	}
 
 	/**
@@ -94,6 +106,11 @@ final class SettingsControllerTest extends TestCase {
 				'delete_data_on_uninstall' => false,
 				'sidecar_url'              => '',
 				'effective_sidecar_url'    => home_url( '/livedesk-sidecar/' ),
+				'tracking'                 => true,
+				'consent_mode'             => false,
+				'ip_mode'                  => 'anonymised',
+				'visitor_cap'              => 500,
+				'trusted_proxies'          => array( '127.0.0.1', '::1' ),
 			),
 			$response->get_data()
 		);
@@ -111,6 +128,11 @@ final class SettingsControllerTest extends TestCase {
 				array(
 					'delete_data_on_uninstall' => true,
 					'sidecar_url'              => 'https://sidecar.example.org/',
+					'tracking'                 => false,
+					'consent_mode'             => true,
+					'ip_mode'                  => 'none',
+					'visitor_cap'              => 2000,
+					'trusted_proxies'          => array( '10.0.0.0/8', '2001:DB8::/32' ),
 				)
 			)
 		);
@@ -119,6 +141,11 @@ final class SettingsControllerTest extends TestCase {
 			'delete_data_on_uninstall' => true,
 			'sidecar_url'              => 'https://sidecar.example.org/',
 			'effective_sidecar_url'    => 'https://sidecar.example.org/',
+			'tracking'                 => false,
+			'consent_mode'             => true,
+			'ip_mode'                  => 'none',
+			'visitor_cap'              => 2000,
+			'trusted_proxies'          => array( '10.0.0.0/8', '2001:db8::/32' ),
 		);
 		self::assertSame( 200, $response->get_status() );
 		self::assertSame( $expected, $response->get_data() );
@@ -127,6 +154,54 @@ final class SettingsControllerTest extends TestCase {
 		$this->reset_rest_server();
 		self::assertSame( $expected, $this->dispatch( new WP_REST_Request( 'GET', self::ROUTE ) )->get_data() );
 		self::assertSame( 'https://sidecar.example.org/', $this->stored( Settings::SIDECAR_URL ) );
+		self::assertSame( '0', $this->stored( Settings::TRACKING ) );
+		self::assertSame( '1', $this->stored( Settings::CONSENT_MODE ) );
+		self::assertSame( 'none', $this->stored( Settings::IP_MODE ) );
+		self::assertSame( '2000', $this->stored( Settings::VISITOR_CAP ) );
+		self::assertSame( "10.0.0.0/8\n2001:db8::/32", $this->stored( Settings::TRUSTED_PROXIES ) );
+	}
+
+	/**
+	 * The bounds of the cap are accepted, and an empty proxy list means
+	 * "trust no proxy".
+	 */
+	public function test_edge_values_are_accepted(): void {
+		$this->log_in( 'administrator' );
+
+		foreach ( array( 1, 100000 ) as $cap ) {
+			$response = $this->dispatch( $this->json_request( 'PATCH', array( 'visitor_cap' => $cap ) ) );
+			self::assertSame( 200, $response->get_status() );
+			self::assertSame( (string) $cap, $this->stored( Settings::VISITOR_CAP ) );
+		}
+
+		$response = $this->dispatch( $this->json_request( 'PATCH', array( 'trusted_proxies' => array() ) ) );
+		self::assertSame( 200, $response->get_status() );
+		$data = $response->get_data();
+		self::assertIsArray( $data );
+		self::assertSame( array(), $data['trusted_proxies'] );
+		self::assertSame( '', $this->stored( Settings::TRUSTED_PROXIES ) );
+	}
+
+	/**
+	 * A form-encoded request (as a plain HTML form or curl sends it) works too.
+	 */
+	public function test_form_encoded_values_are_coerced(): void {
+		$this->log_in( 'administrator' );
+		$request = new WP_REST_Request( 'POST', self::ROUTE );
+		$request->set_body_params(
+			array(
+				'tracking'        => 'false',
+				'visitor_cap'     => '42',
+				'trusted_proxies' => array( '192.0.2.1' ),
+			)
+		);
+
+		$response = $this->dispatch( $request );
+
+		self::assertSame( 200, $response->get_status() );
+		self::assertSame( '0', $this->stored( Settings::TRACKING ) );
+		self::assertSame( '42', $this->stored( Settings::VISITOR_CAP ) );
+		self::assertSame( '192.0.2.1', $this->stored( Settings::TRUSTED_PROXIES ) );
 	}
 
 	/**
@@ -171,11 +246,21 @@ final class SettingsControllerTest extends TestCase {
 	public function test_post_requires_the_manage_capability( ?string $role, int $status ): void {
 		$this->log_in( $role );
 
-		$response = $this->dispatch( $this->json_request( 'POST', array( 'delete_data_on_uninstall' => true ) ) );
+		$response = $this->dispatch(
+			$this->json_request(
+				'POST',
+				array(
+					'delete_data_on_uninstall' => true,
+					'tracking'                 => false,
+					'ip_mode'                  => 'full',
+					'trusted_proxies'          => array( '0.0.0.0/0' ),
+				)
+			)
+		);
 
 		self::assertSame( $status, $response->get_status() );
 		self::assertSame( 'rest_forbidden', $this->error_code( $response ) );
-		self::assertNull( $this->stored( Settings::DELETE_DATA_ON_UNINSTALL ) );
+		$this->assert_nothing_stored();
 	}
 
 	/**
@@ -205,8 +290,7 @@ final class SettingsControllerTest extends TestCase {
 
 		self::assertSame( 400, $response->get_status() );
 		self::assertSame( 'rest_invalid_param', $this->error_code( $response ) );
-		self::assertNull( $this->stored( Settings::SIDECAR_URL ) );
-		self::assertNull( $this->stored( Settings::DELETE_DATA_ON_UNINSTALL ) );
+		$this->assert_nothing_stored();
 	}
 
 	/**
@@ -227,6 +311,75 @@ final class SettingsControllerTest extends TestCase {
 					'sidecar_url'              => 'javascript:alert(1)',
 				),
 			),
+			'tracking not a boolean'    => array( array( 'tracking' => 'sometimes' ) ),
+			'consent not a boolean'     => array( array( 'consent_mode' => array( true ) ) ),
+			'unknown IP mode'           => array( array( 'ip_mode' => 'partial' ) ),
+			'IP mode in upper case'     => array( array( 'ip_mode' => 'FULL' ) ),
+			'cap 0'                     => array( array( 'visitor_cap' => 0 ) ),
+			'cap 100001'                => array( array( 'visitor_cap' => 100001 ) ),
+			'cap not whole'             => array( array( 'visitor_cap' => 12.5 ) ),
+			'cap a word'                => array( array( 'visitor_cap' => 'lots' ) ),
+			'bad proxy entry'           => array( array( 'trusted_proxies' => array( '127.0.0.1', 'proxy.example.org' ) ) ),
+			'proxy prefix too long'     => array( array( 'trusted_proxies' => array( '10.0.0.0/33' ) ) ),
+			'proxies as a string'       => array( array( 'trusted_proxies' => '127.0.0.1, proxy.example.org' ) ),
+			'proxies an object'         => array( array( 'trusted_proxies' => array( 'a' => array( 'b' => 1 ) ) ) ),
+			'proxy entry not a string'  => array( array( 'trusted_proxies' => array( array( '127.0.0.1' ) ) ) ),
+			'too many proxies'          => array( array( 'trusted_proxies' => array_fill( 0, 101, '127.0.0.1' ) ) ),
+			'valid values with one bad' => array(
+				array(
+					'tracking'        => false,
+					'ip_mode'         => 'full',
+					'visitor_cap'     => 10,
+					'trusted_proxies' => array( '10.0.0.1', '10.0.0.300' ),
+				),
+			),
+		);
+	}
+
+	/**
+	 * The error for a bad proxy names the entry, in the shape apiFetch
+	 * reports (`data.params.trusted_proxies`).
+	 */
+	public function test_bad_proxy_error_names_the_entry(): void {
+		$this->log_in( 'administrator' );
+
+		$response = $this->dispatch( $this->json_request( 'POST', array( 'trusted_proxies' => array( '::1', '10.0.0.300' ) ) ) );
+
+		self::assertSame( 400, $response->get_status() );
+		$data = $response->get_data();
+		self::assertIsArray( $data );
+		self::assertSame( 'rest_invalid_param', $data['code'] );
+		self::assertStringContainsString( '"10.0.0.300" is not an IP address or CIDR range', $data['data']['params']['trusted_proxies'] );
+		self::assertSame( '10.0.0.300', $data['data']['details']['trusted_proxies']['data']['entry'] );
+	}
+
+	/**
+	 * The errors for a bad mode or cap say what is allowed.
+	 *
+	 * @param array<string, mixed> $body     Request body.
+	 * @param string               $param    The parameter at fault.
+	 * @param string               $expected Part of its message.
+	 */
+	#[DataProvider( 'explained_errors' )]
+	public function test_errors_say_what_is_allowed( array $body, string $param, string $expected ): void {
+		$this->log_in( 'administrator' );
+
+		$data = $this->dispatch( $this->json_request( 'POST', $body ) )->get_data();
+
+		self::assertIsArray( $data );
+		self::assertStringContainsString( $expected, $data['data']['params'][ $param ] );
+	}
+
+	/**
+	 * Bodies and the message they get.
+	 *
+	 * @return array<string, array{array<string, mixed>, string, string}>
+	 */
+	public static function explained_errors(): array {
+		return array(
+			'mode'      => array( array( 'ip_mode' => 'partial' ), 'ip_mode', 'anonymised, full, and none' ),
+			'cap 0'     => array( array( 'visitor_cap' => 0 ), 'visitor_cap', 'between 1 (inclusive) and 100000 (inclusive)' ),
+			'cap large' => array( array( 'visitor_cap' => 100001 ), 'visitor_cap', 'between 1 (inclusive) and 100000 (inclusive)' ),
 		);
 	}
 
@@ -252,13 +405,18 @@ final class SettingsControllerTest extends TestCase {
 		$data = $response->get_data();
 		self::assertIsArray( $data );
 		$properties = $data['schema']['properties'];
-		self::assertSame( array( 'delete_data_on_uninstall', 'sidecar_url', 'effective_sidecar_url' ), array_keys( $properties ) );
+		self::assertSame( array( 'delete_data_on_uninstall', 'sidecar_url', 'effective_sidecar_url', 'tracking', 'consent_mode', 'ip_mode', 'visitor_cap', 'trusted_proxies' ), array_keys( $properties ) );
 		foreach ( $properties as $name => $property ) {
 			self::assertNotEmpty( $property['description'], "{$name} needs a description." );
 			self::assertArrayHasKey( 'type', $property );
 			self::assertArrayHasKey( 'context', $property );
 		}
 		self::assertTrue( $properties['effective_sidecar_url']['readonly'] );
+		self::assertSame( array( 'anonymised', 'full', 'none' ), $properties['ip_mode']['enum'] );
+		self::assertSame( 1, $properties['visitor_cap']['minimum'] );
+		self::assertSame( 100000, $properties['visitor_cap']['maximum'] );
+		self::assertSame( 'array', $properties['trusted_proxies']['type'] );
+		self::assertSame( array( 'type' => 'string' ), $properties['trusted_proxies']['items'] );
 	}
 
 	/**
@@ -295,6 +453,15 @@ final class SettingsControllerTest extends TestCase {
 		self::assertIsArray( $data );
 
 		return (string) $data['code'];
+	}
+
+	/**
+	 * Asserts that no setting was written.
+	 */
+	private function assert_nothing_stored(): void {
+		foreach ( self::OPTIONS as $option ) {
+			self::assertNull( $this->stored( $option ), "{$option} should not be stored." );
+		}
 	}
 
 	/**

@@ -1,0 +1,49 @@
+<?php
+/**
+ * The metadata @wordpress/scripts writes beside each bundle.
+ *
+ * @package LiveDesk
+ */
+
+declare( strict_types=1 );
+
+namespace LiveDesk;
+
+/**
+ * Reads `build/<name>.asset.php`: a bundle's script dependencies and its
+ * content-hash version.
+ */
+final class BuildAsset {
+
+	/**
+	 * A bundle's dependencies and version.
+	 *
+	 * @param string $build_dir        Directory of the built assets, with a trailing slash.
+	 * @param string $name             Bundle name, e.g. "admin-visitors".
+	 * @param string $fallback_version Version to use when the file names none.
+	 * @return array{dependencies: list<non-empty-string>, version: string}|null Null when missing or malformed.
+	 */
+	public static function read( string $build_dir, string $name, string $fallback_version ): ?array {
+		$file = $build_dir . $name . '.asset.php';
+		if ( ! is_readable( $file ) ) {
+			return null;
+		}
+
+		$asset = require $file;
+		if ( ! is_array( $asset ) || ! isset( $asset['dependencies'], $asset['version'] ) || ! is_array( $asset['dependencies'] ) ) {
+			return null;
+		}
+
+		$dependencies = array();
+		foreach ( $asset['dependencies'] as $dependency ) {
+			if ( is_string( $dependency ) && '' !== $dependency ) {
+				$dependencies[] = $dependency;
+			}
+		}
+
+		return array(
+			'dependencies' => $dependencies,
+			'version'      => is_scalar( $asset['version'] ) ? (string) $asset['version'] : $fallback_version,
+		);
+	}
+}
