@@ -3,6 +3,10 @@
  * screen. Each entry emits build/admin-<screen>.js and .asset.php (WordPress
  * dependencies + version; PHP enqueues it as handle livedesk-admin-<screen>)
  * and, when the screen imports styles, admin-<screen>.css and -rtl.css.
+ *
+ * Entry `widget-tracker` is the tracker every public page loads:
+ * build/widget-tracker.js (≤ 3 KB gzipped, checked by bin/lib/widget-size.mjs)
+ * and an .asset.php that lists no dependencies (PHP enqueues it as handle livedesk-tracker).
  */
 const path = require( 'path' );
 const defaultConfig = require( '@wordpress/scripts/config/webpack.config' );
@@ -11,12 +15,20 @@ const ADMIN_SCREENS = [ 'live-chat', 'visitors', 'analytics', 'settings' ];
 
 module.exports = {
 	...defaultConfig,
-	entry: Object.fromEntries(
-		ADMIN_SCREENS.map( ( screen ) => [
-			`admin-${ screen }`,
-			path.resolve( __dirname, 'src', 'admin', screen, 'index.tsx' ),
-		] )
-	),
+	entry: {
+		...Object.fromEntries(
+			ADMIN_SCREENS.map( ( screen ) => [
+				`admin-${ screen }`,
+				path.resolve( __dirname, 'src', 'admin', screen, 'index.tsx' ),
+			] )
+		),
+		'widget-tracker': path.resolve(
+			__dirname,
+			'src',
+			'widget',
+			'tracker.ts'
+		),
+	},
 	optimization: {
 		...defaultConfig.optimization,
 		splitChunks: {
