@@ -27,8 +27,23 @@ import { buildHealthReport } from './health';
 import { createHttpHandler } from './http';
 import { createLogger } from './log';
 import type { Logger } from './log';
+import { createEnricher } from './enrich';
+import { PageViewsRepository } from './db/page-views-repository';
+import { VisitorsRepository } from './db/visitors-repository';
+import { PresenceWriter } from './persist/writer';
+import { PresenceEngine } from './presence/engine';
+import { DEFAULT_CAP } from './settings/site-settings';
+import type { SiteSettings } from './settings/site-settings';
+import { SiteSettingsStore } from './settings/store';
 import { createShutdown } from './shutdown';
+import { setupAgentNamespace } from './transport/agent';
+import { PRESENCE_ROOM, PresenceFanout } from './transport/fanout';
 import { createIo } from './transport/io';
+import type { Io } from './transport/io';
+import {
+	disconnectAllVisitors,
+	setupVisitorNamespace,
+} from './transport/visitor';
 
 /** A running sidecar. */
 export interface SidecarHandle {
@@ -61,16 +76,21 @@ function listen(
 }
 
 interface Parts {
-	io: ReturnType< typeof createIo >;
+	io: Io[ 'io' ];
 	httpServer: HttpServer;
 	secrets: SecretStore;
+	settings: SiteSettingsStore;
+	fanout: PresenceFanout;
+	writer: PresenceWriter;
 	pool: ReturnType< typeof createPool >;
 	log: Logger;
 }
 
-// Idempotent close, in dependency order: connections first, pool last.
+// Idempotent close, in dependency order: connections first, buffered
+// writes next, pool last.
 function closer( parts: Parts ) {
-	const { io, httpServer, secrets, pool, log } = parts;
+	const { io, httpServer, secrets, settings, fanout, writer, pool, log } =
+		parts;
 	const httpClosed = new Promise< void >( ( resolve ) =>
 		httpServer.once( 'close', () => resolve() )
 	);
@@ -79,8 +99,11 @@ function closer( parts: Parts ) {
 		closing ??= ( async () => {
 			// Disconnects every socket and starts closing the HTTP server, but
 			// does not wait for it; httpClosed does.
+			fanout.stop();
 			await io.close();
 			await httpClosed;
+			await writer.stop();
+			await settings.stop();
 			await secrets.stop();
 			await pool.end();
 			log.info( 'sidecar stopped' );
@@ -118,14 +141,36 @@ export async function startSidecar(
 ): Promise< SidecarHandle > {
 	const log = options.logger ?? createLogger( config.logLevel );
 	const startedAt = Date.now();
+	const now = Date.now;
 	const pool = createPool( config.db );
+	const { tablePrefix } = config.db;
+	const describeError = ( error: unknown ) =>
+		describeDbError( error, config.db );
+	const optionsTable = new OptionsRepository( pool, tablePrefix );
 	const secrets = new SecretStore( {
-		source: new OptionsRepository( pool, config.db.tablePrefix ),
+		source: optionsTable,
 		intervalMs: config.secretRefreshMs,
 		log,
-		describeError: ( error ) => describeDbError( error, config.db ),
+		describeError,
 	} );
-	await secrets.start();
+	const settings = new SiteSettingsStore( {
+		source: optionsTable,
+		extraOrigins: config.allowedOrigins,
+		intervalMs: config.settingsRefreshMs,
+		log,
+		describeError,
+	} );
+	await Promise.all( [ secrets.start(), settings.start() ] );
+	const engine = new PresenceEngine( {
+		cap: settings.current()?.cap ?? DEFAULT_CAP,
+		offlineTailMs: config.offlineTailMs,
+		now,
+	} );
+	const writer = new PresenceWriter( {
+		visitors: new VisitorsRepository( pool, tablePrefix ),
+		pageViews: new PageViewsRepository( pool, tablePrefix ),
+		log,
+	} );
 	const health = async () =>
 		buildHealthReport( {
 			version,
@@ -134,8 +179,58 @@ export async function startSidecar(
 			secret: secrets.status(),
 		} );
 	const httpServer = createServer( createHttpHandler( health, log ) );
-	const io = createIo( httpServer, { secret: () => secrets.current(), log } );
-	const close = closer( { io, httpServer, secrets, pool, log } );
+	const { io, agents, visitors } = createIo( httpServer );
+	const fanout = new PresenceFanout( {
+		engine,
+		send: ( update ) =>
+			agents.to( PRESENCE_ROOM ).emit( 'presence:update', update ),
+		tickMs: config.fanoutTickMs,
+		sweepMs: Math.min( 1000, config.offlineTailMs / 4 ),
+		now,
+	} );
+	const enricher = createEnricher();
+	setupAgentNamespace( agents, {
+		secret: () => secrets.current(),
+		snapshot: () => engine.snapshot(),
+		log,
+	} );
+	setupVisitorNamespace( visitors, {
+		secret: () => secrets.current(),
+		settings: () => settings.current(),
+		engine,
+		fanout,
+		writer,
+		enrich: ( input ) =>
+			enricher.enrich( {
+				remoteAddress: input.remoteAddress,
+				forwardedFor: input.forwardedFor,
+				userAgent: input.userAgent,
+				trusted: input.settings.trustedProxies,
+				ipMode: input.settings.ipMode,
+			} ),
+		log,
+		now,
+	} );
+	settings.onChange( ( current: SiteSettings, previous ) => {
+		engine.setCap( current.cap );
+		if ( ! current.tracking && previous?.tracking !== false ) {
+			// Off means off at once: no live entries, nothing more stored.
+			disconnectAllVisitors( visitors );
+			engine.clear();
+			writer.discard();
+		}
+		fanout.changed();
+	} );
+	const close = closer( {
+		io,
+		httpServer,
+		secrets,
+		settings,
+		fanout,
+		writer,
+		pool,
+		log,
+	} );
 	try {
 		const port = await listen( httpServer, config.port, config.host );
 		logStartup( log, config, port );

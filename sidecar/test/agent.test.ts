@@ -5,7 +5,12 @@ import type { AgentTokenPayload, SessionError } from '../../src/protocol';
 import { signAgentToken } from '../src/auth/agent-token';
 import { startSidecar } from '../src/server';
 import type { SidecarHandle } from '../src/server';
-import { closeClients, connect, outcome } from './helpers/client';
+import {
+	closeClients,
+	connect,
+	connectVisitor,
+	outcome,
+} from './helpers/client';
 import { OptionsTable, sidecarConfig, testDbFromEnv } from './helpers/db';
 
 const PREFIX = 'sctest_agent_';
@@ -32,6 +37,7 @@ beforeAll( async () => {
 	const db = testDbFromEnv();
 	table = await OptionsTable.create( db, PREFIX );
 	await table.setSecret( SECRET );
+	await table.set( 'home', 'http://site.test' );
 	sidecar = await startSidecar( sidecarConfig( db, PREFIX ) );
 } );
 
@@ -121,11 +127,11 @@ describe( '/agent', () => {
 
 describe( '/visitor', () => {
 	it( 'accepts a connection over long-polling and WebSocket', async () => {
-		const polling = connect( sidecar.port, '/visitor', {}, [ 'polling' ] );
+		const polling = connectVisitor( sidecar.port, {}, {}, [ 'polling' ] );
 		await expect( outcome( polling ) ).resolves.toEqual( {
 			connected: true,
 		} );
-		const websocket = connect( sidecar.port, '/visitor' );
+		const websocket = connectVisitor( sidecar.port );
 		await expect( outcome( websocket ) ).resolves.toEqual( {
 			connected: true,
 		} );

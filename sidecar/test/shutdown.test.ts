@@ -10,7 +10,12 @@ import {
 	waitForLog,
 } from './helpers/child';
 import type { SidecarProcess } from './helpers/child';
-import { closeClients, connect, outcome } from './helpers/client';
+import {
+	closeClients,
+	connect,
+	connectVisitor,
+	outcome,
+} from './helpers/client';
 import { OptionsTable, sidecarConfig, testDbFromEnv } from './helpers/db';
 import type { TestDb } from './helpers/db';
 
@@ -44,6 +49,7 @@ beforeAll( async () => {
 	db = testDbFromEnv();
 	table = await OptionsTable.create( db, PREFIX );
 	await table.setSecret( SECRET );
+	await table.set( 'home', 'http://site.test' );
 	buildSidecar();
 } );
 
@@ -143,7 +149,7 @@ describe( 'node dist/server.js', () => {
 describe( 'startSidecar().close()', () => {
 	it( 'disconnects connected clients and can be called twice', async () => {
 		const sidecar = await startSidecar( sidecarConfig( db, PREFIX ) );
-		const visitor = connect( sidecar.port, '/visitor' );
+		const visitor = connectVisitor( sidecar.port );
 		await expect( outcome( visitor ) ).resolves.toEqual( {
 			connected: true,
 		} );

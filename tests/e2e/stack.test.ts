@@ -16,14 +16,20 @@ const publicUrl = new URL( env.sidecarPublicUrl );
  * Connects through nginx on the site's origin, WebSocket only (no polling fallback).
  * @param namespace
  * @param auth
+ * @param origin
  */
-function connectThroughSite( namespace: string, auth = {} ): Socket {
+function connectThroughSite(
+	namespace: string,
+	auth = {},
+	origin = new URL( env.siteUrl ).origin
+): Socket {
 	return io( `${ publicUrl.origin }${ namespace }`, {
 		path: `${ publicUrl.pathname }socket.io`,
 		transports: [ 'websocket' ],
 		reconnection: false,
 		timeout: 5000,
 		auth,
+		extraHeaders: { origin },
 	} );
 }
 
@@ -62,6 +68,21 @@ describe( 'the running stack', () => {
 		try {
 			await expect( outcome( socket ) ).resolves.toBe( 'connected' );
 			expect( socket.io.engine.transport.name ).toBe( 'websocket' );
+		} finally {
+			socket.close();
+		}
+	} );
+
+	it( 'refuses a /visitor connection from another origin', async () => {
+		const socket = connectThroughSite(
+			'/visitor',
+			{},
+			'https://elsewhere.example'
+		);
+		try {
+			await expect( outcome( socket ) ).resolves.toMatch(
+				/^connect_error: this origin may not connect/
+			);
 		} finally {
 			socket.close();
 		}

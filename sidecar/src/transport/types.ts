@@ -9,6 +9,7 @@ import type { Namespace, Server, Socket } from 'socket.io';
 import type {
 	AgentClientToServerEvents,
 	AgentServerToClientEvents,
+	PageView,
 	VisitorClientToServerEvents,
 	VisitorServerToClientEvents,
 } from '../../../src/protocol';
@@ -20,8 +21,17 @@ export type InterServerEvents = Record< never, never >;
 /** What the `/agent` handshake proved, kept on the socket. */
 export type AgentSocketData = AgentClaims;
 
-/** Per-socket state of a visitor; none until the visitor protocol exists. */
-export type VisitorSocketData = Record< never, never >;
+/** What the `/visitor` handshake established, kept on the socket. */
+export interface VisitorSocketData {
+	/** The verified or newly issued visitor id. */
+	visitorId: string;
+	/** Its signature, sent back in `session:ready`. */
+	sig: string;
+	/** The browser presented a valid identity. */
+	returning: boolean;
+	/** The page the tab showed when it connected, from the handshake. */
+	firstPage: PageView | null;
+}
 
 /** The socket.io server; its root namespace is refused, so its maps are empty. */
 export type LiveDeskServer = Server<
@@ -49,6 +59,14 @@ export type AgentSocket = Socket<
 
 /** The typed `/visitor` namespace. */
 export type VisitorNamespace = Namespace<
+	VisitorClientToServerEvents,
+	VisitorServerToClientEvents,
+	InterServerEvents,
+	VisitorSocketData
+>;
+
+/** A connected visitor's tab. */
+export type VisitorSocket = Socket<
 	VisitorClientToServerEvents,
 	VisitorServerToClientEvents,
 	InterServerEvents,

@@ -44,6 +44,57 @@ export function connect(
 	return socket;
 }
 
+/**
+ * Opens a `/visitor` connection the way a browser on `origin` would.
+ *
+ * @param port       Sidecar port.
+ * @param auth       Handshake `auth` (identity, first page).
+ * @param headers    Request headers; `origin` defaults to the test site's
+ *                   (set the `home` option to http://site.test).
+ * @param transports Transports to allow; WebSocket only by default.
+ */
+export function connectVisitor(
+	port: number,
+	auth: Record< string, unknown > = {},
+	headers: Record< string, string > = {},
+	transports: Array< 'polling' | 'websocket' > = [ 'websocket' ]
+): Socket {
+	const socket = io( `http://127.0.0.1:${ port }/visitor`, {
+		auth,
+		transports,
+		reconnection: false,
+		forceNew: true,
+		extraHeaders: { origin: 'http://site.test', ...headers },
+	} );
+	open.push( socket );
+	return socket;
+}
+
+/**
+ * Resolves with the next `event` the socket receives, or fails after a while.
+ *
+ * @param socket    Client socket.
+ * @param event     Event name.
+ * @param timeoutMs How long to wait.
+ */
+export function nextEvent< T = unknown >(
+	socket: Socket,
+	event: string,
+	timeoutMs = 5000
+): Promise< T > {
+	return new Promise( ( resolve, reject ) => {
+		const timer = setTimeout( () => {
+			socket.off( event, listener );
+			reject( new Error( `no "${ event }" within ${ timeoutMs } ms` ) );
+		}, timeoutMs );
+		const listener = ( payload: T ) => {
+			clearTimeout( timer );
+			resolve( payload );
+		};
+		socket.once( event, listener );
+	} );
+}
+
 /** Closes every client opened by {@link connect}. */
 export function closeClients(): void {
 	for ( const socket of open.splice( 0 ) ) {

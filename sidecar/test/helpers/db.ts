@@ -98,6 +98,21 @@ export class OptionsTable {
 		);
 	}
 
+	/**
+	 * Stores any option as WordPress would (plain string value).
+	 *
+	 * @param name  Option name.
+	 * @param value Stored value.
+	 */
+	async set( name: string, value: string ): Promise< void > {
+		await this.pool.query(
+			`INSERT INTO \`${ this.prefix }options\` (option_name, option_value, autoload)
+			VALUES (?, ?, 'no')
+			ON DUPLICATE KEY UPDATE option_value = VALUES(option_value)`,
+			[ name, value ]
+		);
+	}
+
 	/** Removes the secret row. */
 	async deleteSecret(): Promise< void > {
 		await this.pool.query(
@@ -140,6 +155,9 @@ export function sidecarConfig(
 			'silent',
 		allowedOrigins: [],
 		secretRefreshMs: 5000,
+		settingsRefreshMs: 200,
+		offlineTailMs: 30 * 60_000,
+		fanoutTickMs: 50,
 		db: {
 			target: { kind: 'socket', socketPath: db.socketPath },
 			user: db.user,
