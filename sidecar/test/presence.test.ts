@@ -5,12 +5,6 @@
  */
 
 /**
- * External dependencies
- */
-import mysql from 'mysql2/promise';
-import type { Pool, RowDataPacket } from 'mysql2/promise';
-
-/**
  * Internal dependencies
  */
 import type {
@@ -32,15 +26,14 @@ import {
 	waitFor,
 } from './helpers/client';
 import { OptionsTable, sidecarConfig, testDbFromEnv } from './helpers/db';
+import { PresenceTables } from './helpers/presence-tables';
 
 const PREFIX = 'sctest_presence_';
 const SECRET = '3c'.repeat( 32 );
 const TAIL_MS = 1000;
-// The test site's own WordPress tables hold the migrated schema.
-const SITE_PREFIX = 'wp_';
 
 let table: OptionsTable;
-let pool: Pool;
+let tables: PresenceTables;
 let sidecar: SidecarHandle;
 
 function page( path: string, title = 'A page' ) {
@@ -109,9 +102,8 @@ function view( snapshot: PresenceSnapshot, updates: PresenceUpdate[] ) {
 	return visitors;
 }
 
-async function rows( sql: string, values: unknown[] = [] ) {
-	const [ result ] = await pool.query< RowDataPacket[] >( sql, values );
-	return result;
+function rows( sql: string, values: unknown[] = [] ) {
+	return tables.select( sql, values );
 }
 
 async function setOption( name: string, value: string ) {
@@ -122,14 +114,8 @@ async function setOption( name: string, value: string ) {
 
 beforeAll( async () => {
 	const db = testDbFromEnv();
-	pool = mysql.createPool( { ...db, connectionLimit: 2 } );
 	table = await OptionsTable.create( db, PREFIX );
-	for ( const name of [ 'livedesk_visitors', 'livedesk_page_views' ] ) {
-		await pool.query( `DROP TABLE IF EXISTS \`${ PREFIX }${ name }\`` );
-		await pool.query(
-			`CREATE TABLE \`${ PREFIX }${ name }\` LIKE \`${ SITE_PREFIX }${ name }\``
-		);
-	}
+	tables = await PresenceTables.create( db, PREFIX );
 	await table.setSecret( SECRET );
 	await table.set( 'home', 'http://site.test' );
 	await table.set( 'siteurl', 'http://site.test/wp' );
@@ -164,10 +150,7 @@ afterEach( async () => {
 
 afterAll( async () => {
 	await sidecar?.close();
-	for ( const name of [ 'livedesk_visitors', 'livedesk_page_views' ] ) {
-		await pool?.query( `DROP TABLE IF EXISTS \`${ PREFIX }${ name }\`` );
-	}
-	await pool?.end();
+	await tables?.dispose();
 	await table?.dispose();
 } );
 
@@ -305,14 +288,14 @@ describe( 'presence for agents', () => {
 		tab.socket.emit( 'page:view', page( '/next?SECRET3=1#SECRET4' ) );
 		await waitFor( async () => {
 			const found = await rows(
-				`SELECT path FROM \`${ PREFIX }livedesk_page_views\` WHERE visitor_key = ?`,
+				'SELECT path FROM {page_views} WHERE visitor_key = ?',
 				[ tab.session.id ]
 			);
 			return found.length === 2;
 		} );
 		const stored = JSON.stringify( [
-			await rows( `SELECT * FROM \`${ PREFIX }livedesk_page_views\`` ),
-			await rows( `SELECT * FROM \`${ PREFIX }livedesk_visitors\`` ),
+			await rows( 'SELECT * FROM {page_views}' ),
+			await rows( 'SELECT * FROM {visitors}' ),
 		] );
 		const sent =
 			JSON.stringify( seen ) + JSON.stringify( watcher.snapshot );
@@ -354,7 +337,7 @@ describe( 'presence for agents', () => {
 		expect( entry?.geo.country ).toBe( 'US' );
 		await waitFor( async () => {
 			const found = await rows(
-				`SELECT ip FROM \`${ PREFIX }livedesk_visitors\` WHERE visitor_key = ?`,
+				'SELECT ip FROM {visitors} WHERE visitor_key = ?',
 				[ tab.session.id ]
 			);
 			return found[ 0 ]?.ip === '8.8.8.0';
@@ -368,7 +351,7 @@ describe( 'settings applied live', () => {
 		const watcher = await agent();
 		const ended = nextEvent< SessionError >( tab.socket, 'session:error' );
 		const countBefore = await rows(
-			`SELECT COUNT(*) AS n FROM \`${ PREFIX }livedesk_page_views\``
+			'SELECT COUNT(*) AS n FROM {page_views}'
 		);
 		onCleanup( () => setOption( 'livedesk_tracking', '1' ) );
 		await table.set( 'livedesk_tracking', '0' );
@@ -385,7 +368,7 @@ describe( 'settings applied live', () => {
 		} );
 		await new Promise( ( resolve ) => setTimeout( resolve, 1500 ) );
 		const countAfter = await rows(
-			`SELECT COUNT(*) AS n FROM \`${ PREFIX }livedesk_page_views\``
+			'SELECT COUNT(*) AS n FROM {page_views}'
 		);
 		expect( countAfter[ 0 ]?.n ).toBe( countBefore[ 0 ]?.n );
 	} );

@@ -6,9 +6,8 @@ import type { Pool, RowDataPacket } from 'mysql2/promise';
 /**
  * Internal dependencies
  */
+import { tableName } from './table-name';
 import { QUERY_TIMEOUT_MS } from './pool';
-
-const SAFE_PREFIX = /^[A-Za-z0-9_]+$/;
 
 /** Read access to WordPress's `{prefix}options` table, which WordPress owns. */
 export class OptionsRepository {
@@ -18,12 +17,8 @@ export class OptionsRepository {
 	private readonly pool: Pool;
 
 	constructor( pool: Pool, tablePrefix: string ) {
-		// The prefix is spliced into SQL, so refuse anything but a plain name.
-		if ( ! SAFE_PREFIX.test( tablePrefix ) ) {
-			throw new Error( `unsafe table prefix "${ tablePrefix }"` );
-		}
 		this.pool = pool;
-		this.table = `${ tablePrefix }options`;
+		this.table = tableName( tablePrefix, 'options' );
 	}
 
 	/**

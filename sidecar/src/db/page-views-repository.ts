@@ -6,6 +6,7 @@ import type { Pool } from 'mysql2/promise';
 /**
  * Internal dependencies
  */
+import { tableName } from './table-name';
 import { stripQueryAndFragment } from '../../../src/protocol';
 import type { PageViewRow } from '../persist/rows';
 import {
@@ -15,8 +16,6 @@ import {
 	placeholders,
 	toUtcDatetime,
 } from '../persist/sql';
-
-const SAFE_PREFIX = /^[A-Za-z0-9_]+$/;
 
 // Column sizes in migration 2, in characters.
 const PATH_SIZE = 2048;
@@ -37,12 +36,8 @@ export class PageViewsRepository {
 	private readonly pool: Pool;
 
 	constructor( pool: Pool, tablePrefix: string ) {
-		// The prefix is spliced into SQL, so refuse anything but a plain name.
-		if ( ! SAFE_PREFIX.test( tablePrefix ) ) {
-			throw new Error( `unsafe table prefix "${ tablePrefix }"` );
-		}
 		this.pool = pool;
-		this.table = `${ tablePrefix }livedesk_page_views`;
+		this.table = tableName( tablePrefix, 'livedesk_page_views' );
 	}
 
 	/**

@@ -6,6 +6,7 @@ import type { Pool } from 'mysql2/promise';
 /**
  * Internal dependencies
  */
+import { tableName } from './table-name';
 import { cleanReferrer } from '../../../src/protocol';
 import type { VisitorRow } from '../persist/rows';
 import {
@@ -16,8 +17,6 @@ import {
 	toUtcDatetime,
 } from '../persist/sql';
 import type { SqlValue } from '../persist/sql';
-
-const SAFE_PREFIX = /^[A-Za-z0-9_]+$/;
 
 // Text columns in the order they are bound, with their sizes in migration 2.
 const TEXT_COLUMNS = [
@@ -137,12 +136,8 @@ export class VisitorsRepository {
 	private readonly pool: Pool;
 
 	constructor( pool: Pool, tablePrefix: string ) {
-		// The prefix is spliced into SQL, so refuse anything but a plain name.
-		if ( ! SAFE_PREFIX.test( tablePrefix ) ) {
-			throw new Error( `unsafe table prefix "${ tablePrefix }"` );
-		}
 		this.pool = pool;
-		this.table = `${ tablePrefix }livedesk_visitors`;
+		this.table = tableName( tablePrefix, 'livedesk_visitors' );
 	}
 
 	/**

@@ -2,18 +2,11 @@
  * Internal dependencies
  */
 import type { PresenceUpdate } from '../../../../src/protocol';
+import { emptyGeo } from '../../enrich/geo';
 import { PresenceEngine } from '../../presence/engine';
 import { PresenceFanout } from '../fanout';
 
-const GEO = {
-	country: '',
-	region: '',
-	city: '',
-	lat: null,
-	lng: null,
-	timezone: '',
-	approximate: true,
-};
+const GEO = emptyGeo();
 const DEVICE = { browser: '', os: '', device: '' };
 const PAGE = {
 	path: '/',
