@@ -9,6 +9,8 @@ export interface HealthInputs {
 	uptimeSeconds: number;
 	db: HealthReport[ 'db' ];
 	secret: HealthReport[ 'secret' ];
+	presence?: HealthReport[ 'presence' ];
+	writes?: HealthReport[ 'writes' ];
 }
 
 /** A health report and the HTTP status that carries it. */
@@ -33,6 +35,8 @@ export function buildHealthReport( inputs: HealthInputs ): HealthResponse {
 			uptimeSeconds: Math.max( 0, Math.floor( inputs.uptimeSeconds ) ),
 			db: inputs.db,
 			secret: inputs.secret,
+			...( inputs.presence && { presence: inputs.presence } ),
+			...( inputs.writes && { writes: inputs.writes } ),
 		},
 	};
 }

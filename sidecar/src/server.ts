@@ -177,6 +177,8 @@ export async function startSidecar(
 			uptimeSeconds: ( Date.now() - startedAt ) / 1000,
 			db: await checkDb( pool, config.db ),
 			secret: secrets.status(),
+			presence: engine.counts(),
+			writes: writer.stats(),
 		} );
 	const httpServer = createServer( createHttpHandler( health, log ) );
 	const { io, agents, visitors } = createIo( httpServer );

@@ -52,6 +52,15 @@ describe( 'GET /healthz', () => {
 			uptimeSeconds: expect.any( Number ),
 			db: { ok: true, latencyMs: expect.any( Number ) },
 			secret: { loaded: true },
+			presence: {
+				live: 0,
+				online: 0,
+				chatting: 0,
+				offline: 0,
+				overCap: 0,
+				cap: 500,
+			},
+			writes: { buffered: 0, written: 0, dropped: 0, lastError: null },
 		} );
 	} );
 

@@ -8,6 +8,7 @@
  * Internal dependencies
  */
 import type {
+	HealthReport,
 	PresenceSnapshot,
 	PresenceUpdate,
 	PresenceVisitor,
@@ -258,6 +259,19 @@ describe( 'presence for agents', () => {
 			TAIL_MS + 3000
 		);
 		expect( watcher.updates.at( -1 )?.counts.live ).toBe( 2 );
+	} );
+
+	it( 'reports the counts and the writer on /healthz for local callers', async () => {
+		await visitor();
+		const response = await fetch(
+			`http://127.0.0.1:${ sidecar.port }/healthz`
+		);
+		const report = ( await response.json() ) as HealthReport;
+		expect( report.presence ).toMatchObject( { online: 1, live: 1 } );
+		expect( report.writes ).toMatchObject( {
+			dropped: 0,
+			lastError: null,
+		} );
 	} );
 
 	it( 'lists several tabs of one browser as one visitor', async () => {

@@ -1,3 +1,5 @@
+import type { PresenceCounts } from './presence';
+
 /** Overall verdict of GET /healthz: `ok` answers 200, `error` answers 503. */
 export type HealthStatus = 'ok' | 'error';
 
@@ -20,5 +22,18 @@ export interface HealthReport {
 		loaded: boolean;
 		/** Human-readable cause when `loaded` is false. */
 		error?: string;
+	};
+	/** Who is on the site now, as agents see it. */
+	presence?: PresenceCounts;
+	/** The batched writer of visitors and page views. */
+	writes?: {
+		/** Rows waiting to be written. */
+		buffered: number;
+		/** Rows written since start. */
+		written: number;
+		/** Rows lost (buffer full while the database was down). */
+		dropped: number;
+		/** Why the last write failed, while it keeps failing. */
+		lastError: string | null;
 	};
 }
