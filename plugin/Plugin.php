@@ -177,6 +177,9 @@ final class Plugin {
 		add_action( 'rest_api_init', array( $this->settings_controller, 'register_routes' ) );
 		add_action( 'rest_api_init', array( $this->agent_token_controller, 'register_routes' ) );
 		add_action( 'rest_api_init', array( $this->visitors_controller, 'register_routes' ) );
+		// Tells the WP Consent API that the tracker waits for consent itself
+		// (statistics category) when consent mode is on.
+		add_filter( 'wp_consent_api_registered_' . plugin_basename( $this->file ), '__return_true' );
 	}
 
 	/**

@@ -27,6 +27,17 @@ export type TrackerWindow = Window & {
 /** How long the tracker waits for an idle moment after `load`, at most. */
 export const IDLE_TIMEOUT_MS = 3000;
 
+/** WP Consent API category that covers presence tracking. */
+export const CONSENT_CATEGORY = 'statistics';
+
+/** Event the WP Consent API dispatches on `document` when consent changes. */
+export const CONSENT_EVENT = 'wp_listen_for_consent_change';
+
+/** A window with the WP Consent API's global, when a consent plugin is active. */
+type ConsentWindow = Window & {
+	wp_has_consent?: ( category: string ) => boolean;
+};
+
 /**
  * Reads `window.livedeskTracker`; null when it is absent or unusable. The
  * sidecar URL is resolved against the page and kept as origin + path; consent
@@ -108,5 +119,19 @@ export function boot(
 	win.LiveDesk = Object.assign( win.LiveDesk || {}, api );
 	if ( ! config.consent ) {
 		inject();
+		return;
 	}
+	// The WP Consent API, when a consent plugin provides it: presence is
+	// statistics, so a grant of that category counts as consent.
+	const has = ( win as ConsentWindow ).wp_has_consent;
+	if ( typeof has === 'function' && has( CONSENT_CATEGORY ) ) {
+		inject();
+	}
+	win.document.addEventListener( CONSENT_EVENT, ( event ) => {
+		const detail = ( event as CustomEvent ).detail as
+			Record< string, unknown > | undefined;
+		if ( detail?.[ CONSENT_CATEGORY ] === 'allow' ) {
+			inject();
+		}
+	} );
 }

@@ -29,6 +29,13 @@ use PHPUnit\Framework\Attributes\DataProvider;
 final class PluginTest extends TestCase {
 
 	/**
+	 * The plugin declares itself compatible with the WP Consent API.
+	 */
+	public function test_registers_with_the_wp_consent_api(): void {
+		self::assertTrue( apply_filters( 'wp_consent_api_registered_' . plugin_basename( LIVEDESK_FILE ), false ) );
+	}
+
+	/**
 	 * The main file defines the plugin's constants.
 	 */
 	public function test_constants_are_defined(): void {

@@ -190,4 +190,43 @@ describe( 'boot', () => {
 		jest.runOnlyPendingTimers();
 		expect( start ).toHaveBeenCalledTimes( 1 );
 	} );
+
+	describe( 'with the WP Consent API', () => {
+		type ConsentWin = TrackerWindow & {
+			wp_has_consent?: ( category: string ) => boolean;
+		};
+
+		afterEach( () => {
+			delete ( win as ConsentWin ).wp_has_consent;
+		} );
+
+		it( 'starts when the statistics category is already granted', () => {
+			( win as ConsentWin ).wp_has_consent = ( category ) =>
+				category === 'statistics';
+			win.livedeskTracker = { sidecarUrl: SIDECAR, consent: true };
+			boot( win, start );
+			jest.runOnlyPendingTimers();
+			expect( start ).toHaveBeenCalledTimes( 1 );
+		} );
+
+		it( 'waits for a grant of statistics, ignoring other categories and denials', () => {
+			( win as ConsentWin ).wp_has_consent = () => false;
+			win.livedeskTracker = { sidecarUrl: SIDECAR, consent: true };
+			boot( win, start );
+			const change = ( detail: Record< string, string > ) =>
+				document.dispatchEvent(
+					new CustomEvent( 'wp_listen_for_consent_change', {
+						detail,
+					} )
+				);
+			change( { marketing: 'allow' } );
+			change( { statistics: 'deny' } );
+			jest.runOnlyPendingTimers();
+			expect( start ).not.toHaveBeenCalled();
+			change( { statistics: 'allow' } );
+			jest.runOnlyPendingTimers();
+			// Boots of earlier tests listen on the same document too.
+			expect( start ).toHaveBeenCalled();
+		} );
+	} );
 } );
