@@ -32,6 +32,7 @@ final class PluginTest extends TestCase {
 	 * The plugin declares itself compatible with the WP Consent API.
 	 */
 	public function test_registers_with_the_wp_consent_api(): void {
+		// phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound -- the WP Consent API's own hook.
 		self::assertTrue( apply_filters( 'wp_consent_api_registered_' . plugin_basename( LIVEDESK_FILE ), false ) );
 	}
 
