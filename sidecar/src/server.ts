@@ -170,6 +170,7 @@ export async function startSidecar(
 		visitors: new VisitorsRepository( pool, tablePrefix ),
 		pageViews: new PageViewsRepository( pool, tablePrefix ),
 		log,
+		describeError,
 	} );
 	const health = async () =>
 		buildHealthReport( {
@@ -193,7 +194,7 @@ export async function startSidecar(
 	const enricher = createEnricher();
 	setupAgentNamespace( agents, {
 		secret: () => secrets.current(),
-		snapshot: () => engine.snapshot(),
+		snapshot: () => fanout.snapshot(),
 		log,
 	} );
 	setupVisitorNamespace( visitors, {

@@ -7,7 +7,7 @@
 /**
  * Internal dependencies
  */
-import type { PresenceUpdate } from '../../../src/protocol';
+import type { PresenceSnapshot, PresenceUpdate } from '../../../src/protocol';
 import type { PresenceEngine } from '../presence/engine';
 
 /** Room of `/agent` sockets that receive presence. */
@@ -51,6 +51,16 @@ export class PresenceFanout {
 		if ( update !== null ) {
 			this.deps.send( update );
 		}
+	}
+
+	/**
+	 * Presence for an agent that just connected. Pending changes go out to
+	 * the others first, so everything in the snapshot is also in the
+	 * baseline that later removals are computed against.
+	 */
+	snapshot(): PresenceSnapshot {
+		this.flush();
+		return this.deps.engine.snapshot();
 	}
 
 	/** Stops the timers. */

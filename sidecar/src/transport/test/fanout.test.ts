@@ -89,4 +89,16 @@ describe( 'PresenceFanout', () => {
 		expect( sent[ 2 ]?.removals ).toEqual( [ 'a'.repeat( 32 ) ] );
 		expect( sent[ 2 ]?.counts.live ).toBe( 0 );
 	} );
+
+	it( 'tells an agent about the removal of a visitor it got in a snapshot taken within the same tick', () => {
+		connect( 'a' );
+		const snapshot = fanout.snapshot();
+		expect( snapshot.visitors.map( ( v ) => v.id ) ).toEqual( [
+			'a'.repeat( 32 ),
+		] );
+		engine.clear(); // e.g. tracking turned off before the tick ended
+		fanout.changed();
+		jest.advanceTimersByTime( 50 );
+		expect( sent.at( -1 )?.removals ).toEqual( [ 'a'.repeat( 32 ) ] );
+	} );
 } );
