@@ -8,7 +8,8 @@ import { __ } from '@wordpress/i18n';
  * Internal dependencies
  */
 import { getBootConfig } from '../../boot';
-import type { RequestError, Settings, SettingsChanges } from './types';
+import { IP_MODES } from './types';
+import type { IpMode, RequestError, Settings, SettingsChanges } from './types';
 
 /** Thrown when the server answers with something that is not settings. */
 export class UnexpectedResponseError extends Error {
@@ -19,6 +20,10 @@ function isRecord( value: unknown ): value is Record< string, unknown > {
 	return (
 		typeof value === 'object' && value !== null && ! Array.isArray( value )
 	);
+}
+
+function isIpMode( value: unknown ): value is IpMode {
+	return ( IP_MODES as readonly unknown[] ).includes( value );
 }
 
 function settingsPath(): string {
@@ -35,12 +40,24 @@ export function parseSettings( value: unknown ): Settings {
 		isRecord( value ) &&
 		typeof value.delete_data_on_uninstall === 'boolean' &&
 		typeof value.sidecar_url === 'string' &&
-		typeof value.effective_sidecar_url === 'string'
+		typeof value.effective_sidecar_url === 'string' &&
+		typeof value.tracking === 'boolean' &&
+		typeof value.consent_mode === 'boolean' &&
+		isIpMode( value.ip_mode ) &&
+		Number.isSafeInteger( value.visitor_cap ) &&
+		( value.visitor_cap as number ) >= 1 &&
+		Array.isArray( value.trusted_proxies ) &&
+		value.trusted_proxies.every( ( entry ) => typeof entry === 'string' )
 	) {
 		return {
 			delete_data_on_uninstall: value.delete_data_on_uninstall,
 			sidecar_url: value.sidecar_url,
 			effective_sidecar_url: value.effective_sidecar_url,
+			tracking: value.tracking,
+			consent_mode: value.consent_mode,
+			ip_mode: value.ip_mode,
+			visitor_cap: value.visitor_cap as number,
+			trusted_proxies: [ ...( value.trusted_proxies as string[] ) ],
 		};
 	}
 	throw new UnexpectedResponseError(

@@ -1,3 +1,9 @@
+/** How visitor IP addresses are stored, as the server names the modes. */
+export const IP_MODES = [ 'anonymised', 'full', 'none' ] as const;
+
+/** One of IP_MODES: the last part zeroed, the whole address, or nothing. */
+export type IpMode = ( typeof IP_MODES )[ number ];
+
 /** LiveDesk settings as `GET /livedesk/v1/settings` returns them. */
 export interface Settings {
 	/** Whether uninstalling the plugin deletes all its data. */
@@ -6,11 +12,21 @@ export interface Settings {
 	sidecar_url: string;
 	/** The URL actually used, after the same-origin default is applied. */
 	effective_sidecar_url: string;
+	/** Whether visitors are tracked; off: the tracker sends nothing, nothing new is stored. */
+	tracking: boolean;
+	/** Whether the tracker waits for the visitor's consent. */
+	consent_mode: boolean;
+	/** How visitor IP addresses are stored. */
+	ip_mode: IpMode;
+	/** How many concurrent visitors are listed; the rest are only counted. */
+	visitor_cap: number;
+	/** Proxies whose `X-Forwarded-For` is trusted: IP addresses or CIDR ranges. */
+	trusted_proxies: string[];
 }
 
 /** The fields a `POST` may change; only the changed ones are sent. */
 export type SettingsChanges = Partial<
-	Pick< Settings, 'delete_data_on_uninstall' | 'sidecar_url' >
+	Omit< Settings, 'effective_sidecar_url' >
 >;
 
 /** A failed request, normalised from a REST error or a network failure. */

@@ -27,6 +27,7 @@ describe( 'SettingsScreen', () => {
 
 	it( 'shows a loading message, then the values from the store', async () => {
 		mockApiFetch.mockResolvedValueOnce( {
+			...SAVED,
 			delete_data_on_uninstall: true,
 			sidecar_url: 'https://live.shop.example',
 			effective_sidecar_url: 'https://live.shop.example',

@@ -23,6 +23,11 @@ export const SAVED = {
 	delete_data_on_uninstall: false,
 	sidecar_url: '',
 	effective_sidecar_url: 'https://shop.example/',
+	tracking: true,
+	consent_mode: false,
+	ip_mode: 'anonymised' as const,
+	visitor_cap: 500,
+	trusted_proxies: [ '127.0.0.1', '::1' ],
 };
 
 /** Label of the uninstall toggle. */

@@ -5,43 +5,93 @@ import { parseSettings, toRequestError, UnexpectedResponseError } from '../api';
 
 jest.mock( '@wordpress/api-fetch' );
 
+/** A valid response: what a fresh install returns. */
+const RESPONSE = {
+	delete_data_on_uninstall: false,
+	sidecar_url: '',
+	effective_sidecar_url: 'https://shop.example/livedesk-sidecar/',
+	tracking: true,
+	consent_mode: false,
+	ip_mode: 'anonymised',
+	visitor_cap: 500,
+	trusted_proxies: [ '127.0.0.1', '::1' ],
+};
+
 describe( 'parseSettings', () => {
 	it( 'keeps exactly the known fields', () => {
 		expect(
 			parseSettings( {
+				...RESPONSE,
 				delete_data_on_uninstall: true,
-				sidecar_url: '',
-				effective_sidecar_url: 'https://shop.example/',
 				extra: 'ignored',
 			} )
-		).toEqual( {
-			delete_data_on_uninstall: true,
-			sidecar_url: '',
-			effective_sidecar_url: 'https://shop.example/',
+		).toEqual( { ...RESPONSE, delete_data_on_uninstall: true } );
+	} );
+
+	it( 'keeps the presence settings', () => {
+		const settings = parseSettings( {
+			...RESPONSE,
+			tracking: false,
+			consent_mode: true,
+			ip_mode: 'none',
+			visitor_cap: 100000,
+			trusted_proxies: [],
 		} );
+		expect( settings ).toMatchObject( {
+			tracking: false,
+			consent_mode: true,
+			ip_mode: 'none',
+			visitor_cap: 100000,
+			trusted_proxies: [],
+		} );
+	} );
+
+	it( 'copies the proxy list', () => {
+		const proxies = [ '10.0.0.0/8' ];
+		const settings = parseSettings( {
+			...RESPONSE,
+			trusted_proxies: proxies,
+		} );
+		proxies.push( '192.0.2.1' );
+		expect( settings.trusted_proxies ).toEqual( [ '10.0.0.0/8' ] );
 	} );
 
 	it.each( [
 		[ 'null', null ],
 		[ 'an array', [] ],
 		[ 'a string', 'ok' ],
+		[ 'a wrong type', { ...RESPONSE, delete_data_on_uninstall: 'yes' } ],
+		[ 'tracking as a string', { ...RESPONSE, tracking: '1' } ],
+		[ 'consent_mode as a number', { ...RESPONSE, consent_mode: 0 } ],
+		[ 'an unknown IP mode', { ...RESPONSE, ip_mode: 'hashed' } ],
+		[ 'a fractional cap', { ...RESPONSE, visitor_cap: 2.5 } ],
+		[ 'a zero cap', { ...RESPONSE, visitor_cap: 0 } ],
+		[ 'a cap as a string', { ...RESPONSE, visitor_cap: '500' } ],
+		[ 'proxies as a string', { ...RESPONSE, trusted_proxies: '::1' } ],
 		[
-			'a wrong type',
-			{
-				delete_data_on_uninstall: 'yes',
-				sidecar_url: '',
-				effective_sidecar_url: '',
-			},
+			'a proxy that is not a string',
+			{ ...RESPONSE, trusted_proxies: [ 1 ] },
 		],
 		[
-			'a missing field',
-			{ delete_data_on_uninstall: true, sidecar_url: '' },
+			'proxies as an object (a PHP array with keys)',
+			{ ...RESPONSE, trusted_proxies: { 0: '::1' } },
 		],
 	] )( 'rejects %s', ( _name, value ) => {
 		expect( () => parseSettings( value ) ).toThrow(
 			UnexpectedResponseError
 		);
 	} );
+
+	it.each( Object.keys( RESPONSE ) )(
+		'rejects a response without %s',
+		( field ) => {
+			const value: Record< string, unknown > = { ...RESPONSE };
+			delete value[ field ];
+			expect( () => parseSettings( value ) ).toThrow(
+				UnexpectedResponseError
+			);
+		}
+	);
 } );
 
 describe( 'toRequestError', () => {

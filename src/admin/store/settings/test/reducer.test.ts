@@ -8,6 +8,11 @@ const SETTINGS: Settings = {
 	delete_data_on_uninstall: false,
 	sidecar_url: '',
 	effective_sidecar_url: 'https://shop.example/',
+	tracking: true,
+	consent_mode: false,
+	ip_mode: 'anonymised',
+	visitor_cap: 500,
+	trusted_proxies: [ '127.0.0.1', '::1' ],
 };
 
 const ERROR: RequestError = {
@@ -37,7 +42,12 @@ describe( 'settings reducer', () => {
 		} );
 
 		it( 'replaces settings with what a successful save returned', () => {
-			const saved = { ...SETTINGS, delete_data_on_uninstall: true };
+			const saved: Settings = {
+				...SETTINGS,
+				delete_data_on_uninstall: true,
+				ip_mode: 'full',
+				visitor_cap: 50,
+			};
 			expect(
 				settings( SETTINGS, {
 					type: 'SAVE_SETTINGS_SUCCESS',
@@ -102,6 +112,20 @@ describe( 'settings reducer', () => {
 				status: 'saving',
 				changes: { sidecar_url: 'https://live.example' },
 			} );
+		} );
+
+		it( 'remembers pending presence settings too', () => {
+			const changes = {
+				tracking: false,
+				ip_mode: 'none' as const,
+				trusted_proxies: [ '10.0.0.0/8' ],
+			};
+			expect(
+				save(
+					{ status: 'idle' },
+					{ type: 'SAVE_SETTINGS_START', changes }
+				)
+			).toEqual( { status: 'saving', changes } );
 		} );
 
 		it( 'becomes saved on success', () => {

@@ -1,0 +1,123 @@
+/**
+ * The listed visitors as an id map plus an ordered list, changed without
+ * O(n²) work: an update with k changes costs O(n + k log k) (one pass over
+ * the list, a sort of the k entries that move), and nothing at all when it
+ * changes no visitor.
+ */
+
+/**
+ * Internal dependencies
+ */
+import type { PresenceVisitor } from '../../../protocol';
+import type { VisitorsState } from './types';
+
+/** No visitors. */
+export const NO_VISITORS: VisitorsState = { byId: new Map(), list: [] };
+
+/**
+ * List order: most recently connected first, then by id so equal times
+ * still have one order.
+ *
+ * @param a A visitor.
+ * @param b Another visitor.
+ */
+export function compareVisitors(
+	a: PresenceVisitor,
+	b: PresenceVisitor
+): number {
+	if ( a.connectedAt !== b.connectedAt ) {
+		return b.connectedAt - a.connectedAt;
+	}
+	if ( a.id === b.id ) {
+		return 0;
+	}
+	return a.id < b.id ? -1 : 1;
+}
+
+/**
+ * The state for a snapshot: every visitor once (the last entry of an id wins), ordered.
+ *
+ * @param visitors The snapshot's visitors.
+ */
+export function visitorsFromSnapshot(
+	visitors: readonly PresenceVisitor[]
+): VisitorsState {
+	const byId = new Map< string, PresenceVisitor >();
+	visitors.forEach( ( visitor ) => byId.set( visitor.id, visitor ) );
+	return { byId, list: [ ...byId.values() ].sort( compareVisitors ) };
+}
+
+// Merges two lists that are each in compareVisitors order.
+function merge(
+	left: readonly PresenceVisitor[],
+	right: readonly PresenceVisitor[]
+): PresenceVisitor[] {
+	const out: PresenceVisitor[] = [];
+	let i = 0;
+	let j = 0;
+	while ( i < left.length && j < right.length ) {
+		const a = left[ i ] as PresenceVisitor;
+		const b = right[ j ] as PresenceVisitor;
+		if ( compareVisitors( a, b ) <= 0 ) {
+			out.push( a );
+			i++;
+		} else {
+			out.push( b );
+			j++;
+		}
+	}
+	for ( ; i < left.length; i++ ) {
+		out.push( left[ i ] as PresenceVisitor );
+	}
+	for ( ; j < right.length; j++ ) {
+		out.push( right[ j ] as PresenceVisitor );
+	}
+	return out;
+}
+
+/**
+ * Applies an update: removals first (unknown ids are ignored), then upserts
+ * (whole entries, replacing by id). Returns `state` itself when nothing changed.
+ *
+ * @param state    The current visitors.
+ * @param upserts  New or changed entries.
+ * @param removals Ids no longer listed.
+ */
+export function applyVisitorChanges(
+	state: VisitorsState,
+	upserts: readonly PresenceVisitor[],
+	removals: readonly string[]
+): VisitorsState {
+	const known = removals.filter( ( id ) => state.byId.has( id ) );
+	if ( known.length === 0 && upserts.length === 0 ) {
+		return state;
+	}
+	const byId = new Map( state.byId );
+	// Ids whose old position in the list is void (removed or moved).
+	const moved = new Set< string >( known );
+	known.forEach( ( id ) => byId.delete( id ) );
+	// Ids to insert at their (new) place; their final entry is read from byId.
+	const placed = new Set< string >();
+	for ( const visitor of upserts ) {
+		const before = byId.get( visitor.id );
+		byId.set( visitor.id, visitor );
+		if (
+			placed.has( visitor.id ) ||
+			( before && before.connectedAt === visitor.connectedAt )
+		) {
+			continue; // replaced where it stands (or where it will be inserted)
+		}
+		moved.add( visitor.id );
+		placed.add( visitor.id );
+	}
+	const kept: PresenceVisitor[] = [];
+	for ( const visitor of state.list ) {
+		if ( ! moved.has( visitor.id ) ) {
+			kept.push( byId.get( visitor.id ) as PresenceVisitor );
+		}
+	}
+	const inserted = [ ...placed ]
+		.map( ( id ) => byId.get( id ) as PresenceVisitor )
+		.sort( compareVisitors );
+	return { byId, list: merge( kept, inserted ) };
+}
