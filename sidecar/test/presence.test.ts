@@ -7,6 +7,7 @@
 /**
  * Internal dependencies
  */
+import { TABS_MAX } from '../../src/protocol';
 import type {
 	HealthReport,
 	PresenceSnapshot,
@@ -424,6 +425,23 @@ describe( 'hostile input', () => {
 			watcher.snapshot.visitors.find( ( v ) => v.id === other.session.id )
 				?.status
 		).toBe( 'online' );
+	} );
+
+	it( 'refuses more tabs per browser than the limit', async () => {
+		const first = await visitor();
+		const auth = {
+			id: first.session.id,
+			sig: first.session.sig,
+			page: page( '/' ),
+		};
+		for ( let i = 1; i < TABS_MAX; i++ ) {
+			await visitor( auth );
+		}
+		const extra = connectVisitor( sidecar.port, auth );
+		await expect( outcome( extra ) ).resolves.toMatchObject( {
+			connected: false,
+			code: 'too_many_tabs',
+		} );
 	} );
 
 	it( 'rate-limits a flood of events', async () => {

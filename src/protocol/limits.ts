@@ -18,6 +18,12 @@ export const LANGUAGE_MAX = 35;
 /** Longest IANA time zone name. */
 export const TIMEZONE_MAX = 64;
 
+/**
+ * Most tabs one visitor may have connected at once; one browser rarely has
+ * more, and each tab is listed in every update about its visitor.
+ */
+export const TABS_MAX = 20;
+
 /** Longest chat message, in UTF-16 code units. */
 export const MESSAGE_MAX = 4000;
 

@@ -71,6 +71,7 @@ export interface PageVisibility {
 /** Why the sidecar refused a `/visitor` handshake (`connect_error` `data.code`). */
 export type VisitorConnectErrorCode =
 	| 'invalid_payload'
+	| 'too_many_tabs'
 	| 'origin_not_allowed'
 	| 'tracking_off'
 	| 'server_not_ready';

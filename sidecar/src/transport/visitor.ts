@@ -14,6 +14,7 @@
  */
 import {
 	EVENTS,
+	TABS_MAX,
 	checkPageView,
 	checkPageVisibility,
 	checkVisitorAuth,
@@ -99,6 +100,17 @@ function admit( deps: VisitorNamespaceDeps ) {
 			return;
 		}
 		const known = verifyVisitorIdentity( auth.value, secret );
+		const tabs = known
+			? ( deps.engine.get( known.id )?.tabs.length ?? 0 )
+			: 0;
+		if ( tabs >= TABS_MAX ) {
+			refuse(
+				next,
+				'too_many_tabs',
+				`this browser already has ${ TABS_MAX } tabs connected`
+			);
+			return;
+		}
 		const identity = known ?? issueVisitorIdentity( secret );
 		socket.data = {
 			visitorId: identity.id,
