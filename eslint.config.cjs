@@ -1,6 +1,6 @@
 /**
  * ESLint flat config: the @wordpress/scripts defaults, plus TypeScript test
- * files and Node scripts (sidecar, bin, e2e) as Node code.
+ * files and Node scripts (sidecar, bench, bin, e2e) as Node code.
  */
 const globals = require( 'globals' );
 const wpConfig = require( '@wordpress/scripts/config/eslint.config.cjs' );
@@ -22,7 +22,13 @@ module.exports = [
 		files: [ '**/test/**/*.{ts,tsx}', '**/*.test.{ts,tsx}' ],
 	} ) ),
 	{
-		files: [ 'sidecar/**', 'bin/**', 'tests/e2e/**', '*.{js,cjs,mjs}' ],
+		files: [
+			'sidecar/**',
+			'bench/**',
+			'bin/**',
+			'tests/e2e/**',
+			'*.{js,cjs,mjs}',
+		],
 		languageOptions: { globals: { ...globals.node } },
 		rules: {
 			'no-console': 'off',

@@ -30,5 +30,13 @@ module.exports = {
 			testEnvironment: 'node',
 			testMatch: [ '<rootDir>/sidecar/src/**/test/*.test.ts' ],
 		},
+		{
+			// The benchmarks' pure parts (parsing /proc, statistics, options).
+			displayName: 'bench',
+			rootDir: __dirname,
+			transform,
+			testEnvironment: 'node',
+			testMatch: [ '<rootDir>/bench/**/test/*.test.ts' ],
+		},
 	],
 };
