@@ -153,6 +153,10 @@ export function setupVisitorNamespace(
 			userAgent: headers[ 'user-agent' ],
 			settings,
 		} );
+		// The HTTP request that opened the connection is not read again (the
+		// handshake kept what we need), so let it go, as socket.io's memory
+		// guide suggests for servers with many connections.
+		( socket.conn as unknown as { request: unknown } ).request = null;
 		const { newVisit } = engine.connectTab( {
 			visitorId,
 			tabId,
