@@ -278,8 +278,10 @@ ld_sidecar_start() {
 	ld_port_busy "$LD_SIDECAR_PORT" &&
 		ld_die "port $LD_SIDECAR_PORT is taken by another program; free it or set LIVEDESK_SIDECAR_PORT"
 	ld_say "Starting the sidecar on $LD_SIDECAR_URL"
+	# A small young generation keeps RSS near the live heap under steady
+	# traffic (docs/benchmarks.md); docs/deploy.md gives operators the same flag.
 	LIVEDESK_WP_CONFIG="$LD_WP_DIR/wp-config.php" LIVEDESK_HOST=127.0.0.1 LIVEDESK_PORT="$LD_SIDECAR_PORT" \
-		setsid node "$LD_ROOT/sidecar/dist/server.js" </dev/null >>"$LD_DIR/logs/sidecar.log" 2>&1 7>&- 8>&- &
+		setsid node --max-semi-space-size=2 "$LD_ROOT/sidecar/dist/server.js" </dev/null >>"$LD_DIR/logs/sidecar.log" 2>&1 7>&- 8>&- &
 	echo $! >"$LD_DIR/sidecar.pid"
 	ld_wait_for "the sidecar" 80 ld_sidecar_healthy
 }
