@@ -243,6 +243,13 @@ describe( 'presence for agents', () => {
 				.title
 		).toBe( 'Pricing' );
 
+		a.socket.emit( 'page:visibility', { visible: false } );
+		await waitFor(
+			async () =>
+				view( watcher.snapshot, watcher.updates ).get( a.session.id )
+					?.tabs[ 0 ]?.visible === false
+		);
+
 		b.socket.close();
 		await waitFor(
 			async () =>

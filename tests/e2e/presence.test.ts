@@ -177,6 +177,35 @@ describe( 'a visitor on the public site', () => {
 			);
 			expect( errors ).toEqual( [] );
 
+			// What the sidecar stored, WordPress serves: the visitor's history.
+			type History = {
+				visit_count: number;
+				language: string;
+				pages: Array< { path: string; title: string } >;
+			};
+			let history: History | undefined;
+			const deadline = Date.now() + 10_000;
+			while ( ( history?.pages.length ?? 0 ) < 2 ) {
+				if ( Date.now() > deadline ) {
+					throw new Error(
+						`history incomplete: ${ JSON.stringify( history ) }`
+					);
+				}
+				await new Promise( ( resolve ) => setTimeout( resolve, 300 ) );
+				history = await rest< History >(
+					`/livedesk/v1/visitors/${ entry.id }`
+				).catch( () => undefined );
+			}
+			expect( history?.pages.map( ( p ) => p.path ) ).toEqual( [
+				'/pricing/',
+				'/',
+			] );
+			expect( history?.pages[ 0 ]?.title ).toBe(
+				'<img src=x onerror=alert(1)> Pricing'
+			);
+			expect( history?.language ).toBe( 'fr-FR' );
+			expect( JSON.stringify( history ) ).not.toMatch( /SECRET/ );
+
 			// The same browser later is the same, returning visitor.
 			await page.close();
 			await waitForVisitor(
