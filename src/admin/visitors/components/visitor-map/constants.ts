@@ -1,0 +1,34 @@
+/**
+ * Internal dependencies
+ */
+import type { PresenceStatus } from '../../../../protocol';
+
+/**
+ * Pin colours by status, from the Okabe–Ito palette so they stay apart for
+ * colour-blind eyes. The visitor list uses the same values.
+ */
+export const STATUS_COLORS: Readonly< Record< PresenceStatus, string > > = {
+	chatting: '#E69F00',
+	online: '#009E73',
+	offline: '#8C8C8C',
+};
+
+/** How "active" a status is: a group takes the colour of its most active visitor. */
+export const STATUS_RANK: Readonly< Record< PresenceStatus, number > > = {
+	chatting: 2,
+	online: 1,
+	offline: 0,
+};
+
+/** Above this many plotted visitors the map draws on a canvas, clustered. */
+export const CANVAS_THRESHOLD = 2000;
+
+/** Side of a clustering cell on the canvas layer, in CSS pixels. */
+export const CLUSTER_CELL_SIZE = 40;
+
+/** Zoom limits of the map (1 = whole world). */
+export const MIN_ZOOM = 1;
+export const MAX_ZOOM = 16;
+
+/** Map size used until the container has been measured. */
+export const DEFAULT_SIZE = { width: 800, height: 450 };
