@@ -18,6 +18,10 @@ module.exports = {
 			displayName: 'web',
 			rootDir: __dirname,
 			transform,
+			// d3 and the map library ship ES modules only: compile them too.
+			transformIgnorePatterns: [
+				'/node_modules/(?!(d3-[^/]+|internmap|react-simple-maps|topojson-client)/)',
+			],
 			testMatch: [
 				'<rootDir>/src/**/test/*.test.[jt]s?(x)',
 				'<rootDir>/blocks/**/test/*.test.[jt]s?(x)',

@@ -5,7 +5,7 @@
 const path = require( 'path' );
 
 module.exports = {
-	'\\.[jt]sx?$': path.join(
+	'\\.m?[jt]sx?$': path.join(
 		path.dirname( require.resolve( '@wordpress/scripts/package.json' ) ),
 		'config',
 		'babel-transform'
