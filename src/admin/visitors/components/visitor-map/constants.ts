@@ -3,15 +3,8 @@
  */
 import type { PresenceStatus } from '../../../../protocol';
 
-/**
- * Pin colours by status, from the Okabe–Ito palette so they stay apart for
- * colour-blind eyes. The visitor list uses the same values.
- */
-export const STATUS_COLORS: Readonly< Record< PresenceStatus, string > > = {
-	chatting: '#E69F00',
-	online: '#009E73',
-	offline: '#8C8C8C',
-};
+/** Pin colours by status: the same Okabe–Ito colours as the visitor list. */
+export { STATUS_COLORS } from '../../lib';
 
 /** How "active" a status is: a group takes the colour of its most active visitor. */
 export const STATUS_RANK: Readonly< Record< PresenceStatus, number > > = {

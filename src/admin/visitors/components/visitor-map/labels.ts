@@ -6,9 +6,8 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import { countryName as sharedCountryName, userLocale } from '../../lib';
 import type { PinGroup } from './grouping';
-
-let regionNames: Intl.DisplayNames | null | undefined;
 
 /**
  * The country's name in the page's language, or its code when the browser
@@ -17,27 +16,7 @@ let regionNames: Intl.DisplayNames | null | undefined;
  * @param code ISO 3166-1 alpha-2 code.
  */
 export function countryName( code: string ): string {
-	if ( regionNames === undefined ) {
-		try {
-			const lang =
-				typeof document !== 'undefined'
-					? document.documentElement.lang
-					: '';
-			regionNames = new Intl.DisplayNames( lang ? [ lang ] : [], {
-				type: 'region',
-			} );
-		} catch {
-			regionNames = null;
-		}
-	}
-	if ( ! /^[A-Z]{2}$/.test( code ) || regionNames === null ) {
-		return code;
-	}
-	try {
-		return regionNames.of( code ) ?? code;
-	} catch {
-		return code;
-	}
+	return sharedCountryName( code, userLocale() ) || code;
 }
 
 /**

@@ -1,0 +1,4 @@
+export * from './status';
+export * from './flags';
+export * from './format';
+export * from './filter';
