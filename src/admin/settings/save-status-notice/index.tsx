@@ -9,14 +9,30 @@ import { __ } from '@wordpress/i18n';
  * Internal dependencies
  */
 import { store as settingsStore } from '../../store/settings';
+import type { SaveStatusNoticeProps } from './types';
 
-/** Says, in words, whether the latest settings change is saving, saved or failed. */
-export default function SaveStatusNotice() {
+/**
+ * Says, in words, whether the latest settings change is saving, saved or failed.
+ *
+ * @param props Which fields this notice reports on (all when omitted).
+ */
+export default function SaveStatusNotice( props: SaveStatusNoticeProps ) {
+	const { fields } = props;
 	const saveStatus = useSelect(
 		( select ) => select( settingsStore ).getSaveStatus(),
 		[]
 	);
 	const { clearSaveStatus } = useDispatch( settingsStore );
+
+	// A notice placed beside some fields stays quiet about the others, so a
+	// change is confirmed (or explained) next to the control that made it.
+	if (
+		saveStatus.status !== 'idle' &&
+		fields !== undefined &&
+		! fields.some( ( field ) => field in saveStatus.changes )
+	) {
+		return null;
+	}
 
 	switch ( saveStatus.status ) {
 		case 'saving':

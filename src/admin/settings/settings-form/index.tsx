@@ -23,11 +23,20 @@ import { __ } from '@wordpress/i18n';
  */
 import { store as settingsStore } from '../../store/settings';
 import SaveStatusNotice from '../save-status-notice';
+import VisitorsSection from '../visitors-section';
+import type { SettingsChanges } from '../../store/settings/types';
 import type { SettingsFormProps } from './types';
 import './style.scss';
 
+/** The fields of the cards below the Visitors section, which has its own notice. */
+const GENERAL_FIELDS: ReadonlyArray< keyof SettingsChanges > = [
+	'delete_data_on_uninstall',
+	'sidecar_url',
+];
+
 /**
- * The editable settings: the uninstall toggle (saves on change) and the sidecar URL (saved with its button).
+ * The editable settings: the Visitors section, the uninstall toggle (saves on change) and the
+ * sidecar URL (saved with its button).
  *
  * @param props The saved settings and whether the user may change them.
  */
@@ -61,7 +70,8 @@ export default function SettingsForm( props: SettingsFormProps ) {
 
 	return (
 		<div className="livedesk-settings-form">
-			<SaveStatusNotice />
+			<VisitorsSection settings={ settings } canManage={ canManage } />
+			<SaveStatusNotice fields={ GENERAL_FIELDS } />
 			<Card>
 				<CardHeader>
 					<h2>{ __( 'Uninstall', 'livedesk' ) }</h2>

@@ -52,11 +52,12 @@ export const saveSettings =
 		dispatch( { type: 'SAVE_SETTINGS_START', changes } );
 		try {
 			const settings = await postSettings( changes );
-			dispatch( { type: 'SAVE_SETTINGS_SUCCESS', settings } );
+			dispatch( { type: 'SAVE_SETTINGS_SUCCESS', changes, settings } );
 			return true;
 		} catch ( error ) {
 			dispatch( {
 				type: 'SAVE_SETTINGS_ERROR',
+				changes,
 				error: toRequestError( error ),
 			} );
 			return false;

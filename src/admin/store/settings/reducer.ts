@@ -70,9 +70,13 @@ export function save(
 		case 'SAVE_SETTINGS_START':
 			return { status: 'saving', changes: action.changes };
 		case 'SAVE_SETTINGS_SUCCESS':
-			return { status: 'saved' };
+			return { status: 'saved', changes: action.changes };
 		case 'SAVE_SETTINGS_ERROR':
-			return { status: 'error', error: action.error };
+			return {
+				status: 'error',
+				changes: action.changes,
+				error: action.error,
+			};
 		case 'CLEAR_SAVE_STATUS':
 			return IDLE;
 		default:

@@ -41,12 +41,12 @@ export interface RequestError {
 	details: string[];
 }
 
-/** Where the latest save stands. */
+/** Where the latest save stands; `changes` are the fields it sent, so each part of the screen can tell whether it is about them. */
 export type SaveStatus =
 	| { status: 'idle' }
 	| { status: 'saving'; changes: SettingsChanges }
-	| { status: 'saved' }
-	| { status: 'error'; error: RequestError };
+	| { status: 'saved'; changes: SettingsChanges }
+	| { status: 'error'; changes: SettingsChanges; error: RequestError };
 
 /** State of the `livedesk/settings` store. */
 export interface SettingsState {
@@ -63,8 +63,16 @@ export type SettingsAction =
 	| { type: 'RECEIVE_SETTINGS'; settings: Settings }
 	| { type: 'RECEIVE_SETTINGS_ERROR'; error: RequestError }
 	| { type: 'SAVE_SETTINGS_START'; changes: SettingsChanges }
-	| { type: 'SAVE_SETTINGS_SUCCESS'; settings: Settings }
-	| { type: 'SAVE_SETTINGS_ERROR'; error: RequestError }
+	| {
+			type: 'SAVE_SETTINGS_SUCCESS';
+			changes: SettingsChanges;
+			settings: Settings;
+	  }
+	| {
+			type: 'SAVE_SETTINGS_ERROR';
+			changes: SettingsChanges;
+			error: RequestError;
+	  }
 	| { type: 'CLEAR_SAVE_STATUS' };
 
 /** What thunks and resolvers of this store receive (only what they use). */

@@ -51,6 +51,7 @@ describe( 'settings reducer', () => {
 			expect(
 				settings( SETTINGS, {
 					type: 'SAVE_SETTINGS_SUCCESS',
+					changes: { visitor_cap: 50 },
 					settings: saved,
 				} )
 			).toBe( saved );
@@ -60,6 +61,7 @@ describe( 'settings reducer', () => {
 			expect(
 				settings( SETTINGS, {
 					type: 'SAVE_SETTINGS_ERROR',
+					changes: { tracking: false },
 					error: ERROR,
 				} )
 			).toBe( SETTINGS );
@@ -93,7 +95,11 @@ describe( 'settings reducer', () => {
 
 		it( 'ignores save failures', () => {
 			expect(
-				loadError( null, { type: 'SAVE_SETTINGS_ERROR', error: ERROR } )
+				loadError( null, {
+					type: 'SAVE_SETTINGS_ERROR',
+					changes: { sidecar_url: '' },
+					error: ERROR,
+				} )
 			).toBe( null );
 		} );
 	} );
@@ -128,27 +134,42 @@ describe( 'settings reducer', () => {
 			).toEqual( { status: 'saving', changes } );
 		} );
 
-		it( 'becomes saved on success', () => {
+		it( 'becomes saved on success, naming the fields saved', () => {
 			expect(
 				save(
 					{ status: 'saving', changes: { sidecar_url: '' } },
-					{ type: 'SAVE_SETTINGS_SUCCESS', settings: SETTINGS }
+					{
+						type: 'SAVE_SETTINGS_SUCCESS',
+						changes: { sidecar_url: '' },
+						settings: SETTINGS,
+					}
 				)
-			).toEqual( { status: 'saved' } );
+			).toEqual( { status: 'saved', changes: { sidecar_url: '' } } );
 		} );
 
-		it( 'keeps the error on failure', () => {
+		it( 'keeps the error and the fields it was about on failure', () => {
 			expect(
 				save(
-					{ status: 'saving', changes: { sidecar_url: '' } },
-					{ type: 'SAVE_SETTINGS_ERROR', error: ERROR }
+					{ status: 'saving', changes: { visitor_cap: 0 } },
+					{
+						type: 'SAVE_SETTINGS_ERROR',
+						changes: { visitor_cap: 0 },
+						error: ERROR,
+					}
 				)
-			).toEqual( { status: 'error', error: ERROR } );
+			).toEqual( {
+				status: 'error',
+				changes: { visitor_cap: 0 },
+				error: ERROR,
+			} );
 		} );
 
 		it( 'returns to idle when cleared', () => {
 			expect(
-				save( { status: 'saved' }, { type: 'CLEAR_SAVE_STATUS' } )
+				save(
+					{ status: 'saved', changes: { tracking: true } },
+					{ type: 'CLEAR_SAVE_STATUS' }
+				)
 			).toEqual( { status: 'idle' } );
 		} );
 	} );
@@ -157,7 +178,7 @@ describe( 'settings reducer', () => {
 		const state: SettingsState = {
 			settings: SETTINGS,
 			loadError: null,
-			save: { status: 'saved' },
+			save: { status: 'saved', changes: { tracking: true } },
 		};
 		const next = reducer( state, { type: 'FETCH_SETTINGS_START' } );
 		expect( next.settings ).toBe( SETTINGS );
