@@ -83,15 +83,7 @@ final class AgentTokenController extends WP_REST_Controller {
 	 * @phpstan-param WP_REST_Request<array<string, mixed>> $request
 	 */
 	public function create_item_permissions_check( $request ) {
-		if ( current_user_can( Capabilities::VIEW ) ) {
-			return true;
-		}
-
-		return new WP_Error(
-			'rest_forbidden',
-			__( 'Sorry, you are not allowed to connect to LiveDesk as an agent.', 'livedesk' ),
-			array( 'status' => rest_authorization_required_code() )
-		);
+		return Api::require_capability( Capabilities::VIEW, __( 'Sorry, you are not allowed to connect to LiveDesk as an agent.', 'livedesk' ) );
 	}
 
 	/**

@@ -76,15 +76,7 @@ final class SettingsController extends WP_REST_Controller {
 	 * @phpstan-param WP_REST_Request<array<string, mixed>> $request
 	 */
 	public function get_item_permissions_check( $request ) {
-		if ( current_user_can( Capabilities::VIEW ) ) {
-			return true;
-		}
-
-		return new WP_Error(
-			'rest_forbidden',
-			__( 'Sorry, you are not allowed to view LiveDesk settings.', 'livedesk' ),
-			array( 'status' => rest_authorization_required_code() )
-		);
+		return Api::require_capability( Capabilities::VIEW, __( 'Sorry, you are not allowed to view LiveDesk settings.', 'livedesk' ) );
 	}
 
 	/**
@@ -108,15 +100,7 @@ final class SettingsController extends WP_REST_Controller {
 	 * @phpstan-param WP_REST_Request<array<string, mixed>> $request
 	 */
 	public function update_item_permissions_check( $request ) {
-		if ( current_user_can( Capabilities::MANAGE ) ) {
-			return true;
-		}
-
-		return new WP_Error(
-			'rest_forbidden',
-			__( 'Sorry, you are not allowed to change LiveDesk settings.', 'livedesk' ),
-			array( 'status' => rest_authorization_required_code() )
-		);
+		return Api::require_capability( Capabilities::MANAGE, __( 'Sorry, you are not allowed to change LiveDesk settings.', 'livedesk' ) );
 	}
 
 	/**

@@ -287,15 +287,7 @@ final class VisitorsController extends WP_REST_Controller {
 	 * @return true|WP_Error
 	 */
 	private function can_view() {
-		if ( current_user_can( Capabilities::VIEW ) ) {
-			return true;
-		}
-
-		return new WP_Error(
-			'rest_forbidden',
-			__( 'Sorry, you are not allowed to view LiveDesk visitors.', 'livedesk' ),
-			array( 'status' => rest_authorization_required_code() )
-		);
+		return Api::require_capability( Capabilities::VIEW, __( 'Sorry, you are not allowed to view LiveDesk visitors.', 'livedesk' ) );
 	}
 
 	/**
