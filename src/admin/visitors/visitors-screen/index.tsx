@@ -97,26 +97,28 @@ export default function VisitorsScreen( {
 	startLive = startPresence,
 }: VisitorsScreenProps ) {
 	useEffect( () => startLive(), [ startLive ] );
-	const { visitors, counts, connection, serverOffset, tracking } = useSelect(
-		( select ) => {
-			const presence = select( presenceStore );
-			return {
-				visitors: presence.getVisitors(),
-				counts: presence.getCounts(),
-				connection: presence.getConnection(),
-				serverOffset: presence.getServerOffset(),
-				tracking: select( settingsStore ).getSettings()?.tracking,
-			};
-		},
-		[]
-	);
 	const [ query, setQuery ] = useState( '' );
 	const [ selectedId, setSelectedId ] = useState< string | null >( null );
+	const { visitors, selected, counts, connection, serverOffset, tracking } =
+		useSelect(
+			( select ) => {
+				const presence = select( presenceStore );
+				return {
+					visitors: presence.getVisitors(),
+					// A lookup by id: no scan of the list on every update.
+					selected:
+						selectedId === null
+							? null
+							: presence.getVisitor( selectedId ),
+					counts: presence.getCounts(),
+					connection: presence.getConnection(),
+					serverOffset: presence.getServerOffset(),
+					tracking: select( settingsStore ).getSettings()?.tracking,
+				};
+			},
+			[ selectedId ]
+		);
 	const shown = useFilteredVisitors( visitors, query );
-	const selected =
-		selectedId === null
-			? undefined
-			: visitors.find( ( v ) => v.id === selectedId );
 	const close = useCallback( () => setSelectedId( null ), [] );
 	const down =
 		connection.status === 'reconnecting' || connection.status === 'offline';
