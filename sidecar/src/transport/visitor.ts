@@ -78,7 +78,16 @@ function admit( deps: VisitorNamespaceDeps ) {
 		}
 		const { origin } = socket.handshake.headers;
 		if ( typeof origin !== 'string' || ! settings.origins.has( origin ) ) {
-			deps.log.info( { origin }, 'visitor refused: origin not allowed' );
+			// The header is the browser's (or anyone's) text: log a bounded slice.
+			deps.log.info(
+				{
+					origin:
+						typeof origin === 'string'
+							? origin.slice( 0, 200 )
+							: origin,
+				},
+				'visitor refused: origin not allowed'
+			);
 			refuse(
 				next,
 				'origin_not_allowed',
