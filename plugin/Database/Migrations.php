@@ -32,7 +32,7 @@ final class Migrations {
 	 * Unprefixed names of every table the migrations create. Uninstall drops
 	 * exactly these, so a migration that adds a table adds it here too.
 	 */
-	private const TABLES = array( 'livedesk_visitors', 'livedesk_page_views' );
+	private const TABLES = array( 'livedesk_visitors', 'livedesk_page_views', 'livedesk_conversations', 'livedesk_messages' );
 
 	/**
 	 * Database connection.
@@ -157,6 +157,7 @@ final class Migrations {
 		return array(
 			1 => array( $this, 'migration_1_create_visitors' ),
 			2 => array( $this, 'migration_2_page_views_and_visit_details' ),
+			3 => array( $this, 'migration_3_conversations_and_messages' ),
 		);
 	}
 
@@ -286,5 +287,74 @@ KEY viewed_at (viewed_at)
 	private function release_lock(): void {
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- see acquire_lock().
 		$this->wpdb->delete( $this->wpdb->options, array( 'option_name' => self::LOCK_OPTION ), array( '%s' ) );
+	}
+
+	/**
+	 * Migration 3: live chat (see docs/chat.md). Conversations have a public
+	 * random id; `open_key` is unique while a conversation is open (NULL once
+	 * archived), so a visitor or verified identity has at most one open
+	 * conversation however many requests race to start one. Messages are
+	 * unique per (conversation, client message id): a resent message lands
+	 * on the row it already has. Times are UTC with milliseconds.
+	 */
+	private function migration_3_conversations_and_messages(): void {
+		$conversations = $this->wpdb->prefix . 'livedesk_conversations';
+		$messages      = $this->wpdb->prefix . 'livedesk_messages';
+		$collate       = $this->wpdb->get_charset_collate();
+
+		dbDelta(
+			"CREATE TABLE {$conversations} (
+id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+public_id char(32) NOT NULL,
+open_key varchar(200) NULL,
+visitor_key char(32) NOT NULL DEFAULT '',
+status varchar(16) NOT NULL DEFAULT 'open',
+source varchar(16) NOT NULL DEFAULT 'widget',
+name varchar(100) NOT NULL DEFAULT '',
+email varchar(254) NOT NULL DEFAULT '',
+identity_id varchar(191) NOT NULL DEFAULT '',
+verified tinyint(1) NOT NULL DEFAULT 0,
+custom_data text NULL,
+assigned_agent_id bigint(20) unsigned NULL,
+ip varchar(45) NOT NULL DEFAULT '',
+country char(2) NOT NULL DEFAULT '',
+region varchar(80) NOT NULL DEFAULT '',
+city varchar(120) NOT NULL DEFAULT '',
+timezone varchar(64) NOT NULL DEFAULT '',
+browser varchar(64) NOT NULL DEFAULT '',
+os varchar(64) NOT NULL DEFAULT '',
+device varchar(32) NOT NULL DEFAULT '',
+language varchar(35) NOT NULL DEFAULT '',
+pages text NULL,
+last_seen datetime(3) NULL,
+created_at datetime(3) NOT NULL,
+updated_at datetime(3) NOT NULL,
+last_message_at datetime(3) NULL,
+archived_at datetime(3) NULL,
+PRIMARY KEY  (id),
+UNIQUE KEY public_id (public_id),
+UNIQUE KEY open_key (open_key),
+KEY visitor_key (visitor_key),
+KEY identity_id (identity_id),
+KEY updated_at (updated_at),
+KEY status_activity (status,last_message_at)
+) {$collate};"
+		);
+
+		dbDelta(
+			"CREATE TABLE {$messages} (
+id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+conversation_id bigint(20) unsigned NOT NULL,
+client_id varchar(64) NOT NULL,
+author varchar(8) NOT NULL,
+agent_id bigint(20) unsigned NULL,
+body text NOT NULL,
+created_at datetime(3) NOT NULL,
+read_at datetime(3) NULL,
+PRIMARY KEY  (id),
+UNIQUE KEY client_message (conversation_id,client_id),
+KEY conversation_order (conversation_id,id)
+) {$collate};"
+		);
 	}
 }

@@ -13,3 +13,4 @@ export * from './url';
 export * from './visitor';
 export * from './presence';
 export * from './validate';
+export * from './chat';

@@ -14,6 +14,8 @@
  * key is the `livedesk_secret` option's value as ASCII bytes.
  */
 
+import type { SignedIdentity } from './chat';
+
 /** Prefix of the signed message of a visitor identity. */
 export const VISITOR_SIGNATURE_CONTEXT = 'livedesk-visitor.v1.';
 
@@ -39,6 +41,15 @@ export interface VisitorAuth {
 	id?: string;
 	sig?: string;
 	page?: PageView;
+	/**
+	 * The chat panel's own connection (docs/chat.md): not a tab, never
+	 * listed, no page view; accepted while tracking is off if chat is on.
+	 */
+	chat?: boolean;
+	/** A signed identity from `LiveDesk.identify()` or the plugin (chat connections). */
+	identity?: SignedIdentity;
+	/** An admin's test chat: WordPress's signature over this visitor id (see docs/chat.md). */
+	playground?: string;
 }
 
 /** Server → visitor once the connection is accepted. */
