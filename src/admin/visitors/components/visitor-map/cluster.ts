@@ -2,13 +2,8 @@
  * Internal dependencies
  */
 import type { PresenceStatus } from '../../../../protocol';
-import { STATUS_COLORS, STATUS_RANK } from './constants';
+import { STATUS_RANK } from './constants';
 import type { PinGroup } from './grouping';
-
-/** A projection from [lng, lat] to map coordinates (null when not drawable). */
-export type Project = (
-	coordinates: [ number, number ]
-) => [ number, number ] | null;
 
 /** The zoom/pan transform: screen = point × k + (x, y). */
 export interface ViewTransform {
@@ -31,56 +26,201 @@ export interface Cluster {
 	y: number;
 	/** Visitors in the cluster. */
 	count: number;
+	/** Pin groups (places) in the cluster. */
+	places: number;
 	status: PresenceStatus;
 	approximate: boolean;
-	/** The visitor a click on the cluster selects. */
+	/** True when the cluster holds the selected visitor. */
+	selected: boolean;
+	/** The visitor a click on a one-visitor cluster selects. */
 	primaryId: string;
 	primaryConnectedAt: number;
 }
 
+interface ClusterSlot extends Cluster {
+	sumX: number;
+	sumY: number;
+	/** Index of the first and last member in the points, linked through `next`. */
+	first: number;
+	last: number;
+}
+
+// Cell coordinates are small integers (the viewport plus a margin): one
+// number keys a cell without building a string.
+const CELL_KEY_SPAN = 65536;
+
 /**
- * Wraps a projection with a cache keyed by lat/lng, so updating one visitor
- * does not re-project thousands of unchanged points.
- *
- * @param project The map's projection.
+ * Screen-space grid clustering for the canvas layer, reusing its objects and
+ * buffers from frame to frame: pins whose transformed positions fall in the
+ * same cell merge into one cluster; zooming in spreads them over more cells.
+ * Pins outside the viewport (plus one cell) are skipped.
  */
-export function createProjectionCache( project: Project ) {
-	const cache = new Map< string, [ number, number ] | null >();
-	return ( lat: number, lng: number ): [ number, number ] | null => {
-		const key = `${ lat },${ lng }`;
-		let point = cache.get( key );
-		if ( point === undefined ) {
-			point = project( [ lng, lat ] );
-			cache.set( key, point );
+export class Clusterer {
+	/** The clusters of the last run, in draw order (least active first). */
+	readonly clusters: Cluster[] = [];
+	/** The points of the last run (members are indexes into it). */
+	points: readonly ProjectedGroup[] = [];
+	/** The transform of the last run. */
+	transform: ViewTransform = { x: 0, y: 0, k: 1 };
+
+	private readonly pool: ClusterSlot[] = [];
+	private readonly cells = new Map< number, ClusterSlot >();
+	private next = new Int32Array( 0 );
+
+	/**
+	 * Clusters points as seen through a transform.
+	 *
+	 * @param points          Projected pin groups.
+	 * @param transform       Current zoom/pan.
+	 * @param cellSize        Cell side in CSS pixels.
+	 * @param viewport        Visible area in CSS pixels.
+	 * @param viewport.width  Width.
+	 * @param viewport.height Height.
+	 * @param selectedKey     Group key of the selected visitor, or null.
+	 */
+	run(
+		points: readonly ProjectedGroup[],
+		transform: ViewTransform,
+		cellSize: number,
+		viewport: { width: number; height: number },
+		selectedKey: string | null = null
+	): readonly Cluster[] {
+		this.points = points;
+		this.transform = transform;
+		if ( this.next.length < points.length ) {
+			this.next = new Int32Array( Math.max( 64, points.length * 2 ) );
 		}
-		return point;
+		const { cells, pool, next } = this;
+		cells.clear();
+		let used = 0;
+		for ( let i = 0; i < points.length; i++ ) {
+			const { group, px, py } = points[ i ] as ProjectedGroup;
+			const sx = px * transform.k + transform.x;
+			const sy = py * transform.k + transform.y;
+			if (
+				sx < -cellSize ||
+				sy < -cellSize ||
+				sx > viewport.width + cellSize ||
+				sy > viewport.height + cellSize
+			) {
+				continue;
+			}
+			next[ i ] = -1;
+			const key =
+				( Math.floor( sx / cellSize ) + 2 ) * CELL_KEY_SPAN +
+				Math.floor( sy / cellSize ) +
+				2;
+			const cell = cells.get( key );
+			if ( cell === undefined ) {
+				const slot = pool[ used ] ?? emptySlot();
+				pool[ used++ ] = slot;
+				startSlot( slot, group, sx, sy, i, selectedKey );
+				cells.set( key, slot );
+				continue;
+			}
+			next[ cell.last ] = i;
+			cell.last = i;
+			addToSlot( cell, group, sx, sy, selectedKey );
+		}
+		// Draw order without sorting: offline, then online, then chatting.
+		const { clusters } = this;
+		clusters.length = 0;
+		for ( let rank = 0; rank <= 2; rank++ ) {
+			for ( let s = 0; s < used; s++ ) {
+				const slot = pool[ s ] as ClusterSlot;
+				if ( STATUS_RANK[ slot.status ] === rank ) {
+					slot.x = slot.sumX / slot.places;
+					slot.y = slot.sumY / slot.places;
+					clusters.push( slot );
+				}
+			}
+		}
+		return clusters;
+	}
+
+	/**
+	 * The pin groups of a cluster of the last run.
+	 *
+	 * @param cluster A cluster from `clusters`.
+	 */
+	members( cluster: Cluster ): ProjectedGroup[] {
+		const out: ProjectedGroup[] = [];
+		for (
+			let i = ( cluster as ClusterSlot ).first;
+			i >= 0 && out.length < cluster.places;
+			i = this.next[ i ] ?? -1
+		) {
+			out.push( this.points[ i ] as ProjectedGroup );
+		}
+		return out;
+	}
+}
+
+function emptySlot(): ClusterSlot {
+	return {
+		x: 0,
+		y: 0,
+		sumX: 0,
+		sumY: 0,
+		count: 0,
+		places: 0,
+		status: 'offline',
+		approximate: false,
+		selected: false,
+		primaryId: '',
+		primaryConnectedAt: 0,
+		first: -1,
+		last: -1,
 	};
 }
 
-/**
- * Projects pin groups, leaving out those the projection cannot place.
- *
- * @param groups  Pin groups.
- * @param project A (cached) projection taking lat, lng.
- */
-export function projectGroups(
-	groups: readonly PinGroup[],
-	project: ( lat: number, lng: number ) => [ number, number ] | null
-): ProjectedGroup[] {
-	const projected: ProjectedGroup[] = [];
-	for ( const group of groups ) {
-		const point = project( group.lat, group.lng );
-		if ( point !== null ) {
-			projected.push( { group, px: point[ 0 ], py: point[ 1 ] } );
-		}
+function startSlot(
+	slot: ClusterSlot,
+	group: PinGroup,
+	sx: number,
+	sy: number,
+	index: number,
+	selectedKey: string | null
+): void {
+	slot.sumX = sx;
+	slot.sumY = sy;
+	slot.places = 1;
+	slot.count = group.count;
+	slot.status = group.status;
+	slot.approximate = group.approximate;
+	slot.selected = group.key === selectedKey;
+	slot.primaryId = group.primaryId;
+	slot.primaryConnectedAt = group.primaryConnectedAt;
+	slot.first = index;
+	slot.last = index;
+}
+
+function addToSlot(
+	slot: ClusterSlot,
+	group: PinGroup,
+	sx: number,
+	sy: number,
+	selectedKey: string | null
+): void {
+	slot.sumX += sx;
+	slot.sumY += sy;
+	slot.places += 1;
+	slot.count += group.count;
+	slot.approximate = slot.approximate && group.approximate;
+	slot.selected = slot.selected || group.key === selectedKey;
+	const rank = STATUS_RANK[ group.status ] - STATUS_RANK[ slot.status ];
+	if (
+		rank > 0 ||
+		( rank === 0 && group.primaryConnectedAt > slot.primaryConnectedAt )
+	) {
+		slot.status = group.status;
+		slot.primaryId = group.primaryId;
+		slot.primaryConnectedAt = group.primaryConnectedAt;
 	}
-	return projected;
 }
 
 /**
- * Screen-space grid clustering: pins whose transformed positions fall in the
- * same cell merge into one cluster; zooming in spreads them over more cells.
- * Pins outside the viewport (plus one cell) are skipped.
+ * Clusters points once (a fresh Clusterer); see Clusterer.run.
  *
  * @param points          Projected pin groups.
  * @param transform       Current zoom/pan.
@@ -95,62 +235,7 @@ export function clusterPoints(
 	cellSize: number,
 	viewport: { width: number; height: number }
 ): Cluster[] {
-	const cells = new Map<
-		string,
-		Cluster & { sumX: number; sumY: number; weight: number }
-	>();
-	for ( const { group, px, py } of points ) {
-		const sx = px * transform.k + transform.x;
-		const sy = py * transform.k + transform.y;
-		if (
-			sx < -cellSize ||
-			sy < -cellSize ||
-			sx > viewport.width + cellSize ||
-			sy > viewport.height + cellSize
-		) {
-			continue;
-		}
-		const key = `${ Math.floor( sx / cellSize ) }:${ Math.floor(
-			sy / cellSize
-		) }`;
-		const cell = cells.get( key );
-		if ( cell === undefined ) {
-			cells.set( key, {
-				x: sx,
-				y: sy,
-				sumX: sx,
-				sumY: sy,
-				weight: 1,
-				count: group.count,
-				status: group.status,
-				approximate: group.approximate,
-				primaryId: group.primaryId,
-				primaryConnectedAt: group.primaryConnectedAt,
-			} );
-			continue;
-		}
-		cell.sumX += sx;
-		cell.sumY += sy;
-		cell.weight += 1;
-		cell.count += group.count;
-		cell.approximate = cell.approximate && group.approximate;
-		const rank = STATUS_RANK[ group.status ] - STATUS_RANK[ cell.status ];
-		if (
-			rank > 0 ||
-			( rank === 0 && group.primaryConnectedAt > cell.primaryConnectedAt )
-		) {
-			cell.status = group.status;
-			cell.primaryId = group.primaryId;
-			cell.primaryConnectedAt = group.primaryConnectedAt;
-		}
-	}
-	const clusters: Cluster[] = [];
-	for ( const { sumX, sumY, weight, ...cluster } of cells.values() ) {
-		clusters.push( { ...cluster, x: sumX / weight, y: sumY / weight } );
-	}
-	return clusters.sort(
-		( a, b ) => STATUS_RANK[ a.status ] - STATUS_RANK[ b.status ]
-	);
+	return [ ...new Clusterer().run( points, transform, cellSize, viewport ) ];
 }
 
 /**
@@ -160,72 +245,6 @@ export function clusterPoints(
  */
 export function clusterRadius( count: number ): number {
 	return Math.min( 22, 4 + Math.sqrt( count ) * 1.5 );
-}
-
-/** The part of a 2D context the canvas layer uses (mockable in tests). */
-export type DrawingContext = Pick<
-	CanvasRenderingContext2D,
-	| 'setTransform'
-	| 'clearRect'
-	| 'beginPath'
-	| 'arc'
-	| 'fill'
-	| 'stroke'
-	| 'fillText'
-	| 'fillStyle'
-	| 'strokeStyle'
-	| 'lineWidth'
-	| 'globalAlpha'
-	| 'font'
-	| 'textAlign'
-	| 'textBaseline'
->;
-
-/**
- * Draws clusters: a dot in the status colour, a faint ring when every
- * location in it is approximate, and the visitor count when above one.
- *
- * @param ctx         2D context of the canvas.
- * @param clusters    Clusters in screen coordinates.
- * @param size        Canvas size in CSS pixels.
- * @param size.width  Width.
- * @param size.height Height.
- * @param pixelRatio  Device pixels per CSS pixel.
- */
-export function drawClusters(
-	ctx: DrawingContext,
-	clusters: readonly Cluster[],
-	size: { width: number; height: number },
-	pixelRatio: number
-): void {
-	ctx.setTransform( pixelRatio, 0, 0, pixelRatio, 0, 0 );
-	ctx.clearRect( 0, 0, size.width, size.height );
-	ctx.font = '600 11px -apple-system, BlinkMacSystemFont, sans-serif';
-	ctx.textAlign = 'center';
-	ctx.textBaseline = 'middle';
-	for ( const cluster of clusters ) {
-		const radius = clusterRadius( cluster.count );
-		if ( cluster.approximate ) {
-			ctx.globalAlpha = 0.35;
-			ctx.strokeStyle = STATUS_COLORS[ cluster.status ];
-			ctx.lineWidth = 2;
-			ctx.beginPath();
-			ctx.arc( cluster.x, cluster.y, radius + 5, 0, Math.PI * 2 );
-			ctx.stroke();
-		}
-		ctx.globalAlpha = 1;
-		ctx.fillStyle = STATUS_COLORS[ cluster.status ];
-		ctx.strokeStyle = '#1e1e1e';
-		ctx.lineWidth = 1;
-		ctx.beginPath();
-		ctx.arc( cluster.x, cluster.y, radius, 0, Math.PI * 2 );
-		ctx.fill();
-		ctx.stroke();
-		if ( cluster.count > 1 ) {
-			ctx.fillStyle = '#000';
-			ctx.fillText( String( cluster.count ), cluster.x, cluster.y );
-		}
-	}
 }
 
 /**

@@ -13,8 +13,8 @@ export interface PinGroup {
 	country: string;
 	region: string;
 	city: string;
-	/** Visitor ids in the group, most recently connected first. */
-	ids: string[];
+	/** The visitors in the group, most recently connected first. */
+	members: readonly PresenceVisitor[];
 	count: number;
 	/** The most active status in the group (chatting > online > offline). */
 	status: PresenceStatus;
@@ -24,6 +24,17 @@ export interface PinGroup {
 	primaryId: string;
 	/** When that visitor connected (orders pins and picks the primary). */
 	primaryConnectedAt: number;
+}
+
+/** The pins of a list of visitors. */
+export interface Grouping {
+	/** Least active first, so the most active are drawn on top. */
+	groups: readonly PinGroup[];
+	byKey: ReadonlyMap< string, PinGroup >;
+	/** Visitors with coordinates (the sum of the groups' counts). */
+	plotted: number;
+	/** The key of the group a plotted visitor is in, or null. */
+	keyOf: ( id: string ) => string | null;
 }
 
 /** Which layer draws the pins. */
@@ -86,60 +97,194 @@ function outranks( a: PresenceVisitor, b: PresenceVisitor ): boolean {
 	return rankA !== rankB ? rankA > rankB : a.connectedAt > b.connectedAt;
 }
 
+// Most recently connected first; then by id, so the order is total.
+function byRecency( a: PresenceVisitor, b: PresenceVisitor ): number {
+	if ( a.connectedAt !== b.connectedAt ) {
+		return b.connectedAt - a.connectedAt;
+	}
+	return a.id < b.id ? -1 : 1;
+}
+
+// Draw order: least active first, then oldest first.
+function byDrawOrder( a: PinGroup, b: PinGroup ): number {
+	return (
+		STATUS_RANK[ a.status ] - STATUS_RANK[ b.status ] ||
+		a.primaryConnectedAt - b.primaryConnectedAt
+	);
+}
+
 /**
- * Groups visitors into pins by place; visitors without coordinates are left
- * out. Pins come least active first so the most active are drawn on top.
+ * A pin group from its visitors (at least one).
+ *
+ * @param key     The group's key.
+ * @param members Its visitors, by id.
+ */
+function buildGroup(
+	key: string,
+	members: ReadonlyMap< string, PresenceVisitor >
+): PinGroup {
+	const sorted = [ ...members.values() ].sort( byRecency );
+	let primary = sorted[ 0 ] as PresenceVisitor;
+	let approximate = false;
+	for ( const member of sorted ) {
+		if ( outranks( member, primary ) ) {
+			primary = member;
+		}
+		approximate ||= member.geo.approximate;
+	}
+	const { geo } = primary;
+	return {
+		key,
+		// groupKey() returned a key, so every member has coordinates.
+		lat: geo.lat as number,
+		lng: geo.lng as number,
+		country: geo.country,
+		region: geo.region,
+		city: geo.city,
+		members: sorted,
+		count: sorted.length,
+		status: primary.status,
+		approximate,
+		primaryId: primary.id,
+		primaryConnectedAt: primary.connectedAt,
+	};
+}
+
+interface Entry {
+	visitor: PresenceVisitor;
+	key: string | null;
+	/** The call that last saw this visitor. */
+	seen: number;
+}
+
+/**
+ * An incremental grouper. Each call takes the whole visitor list, but only
+ * visitors that are new objects (the presence store replaces a visitor's
+ * object when it changes, and keeps the others) are regrouped, and only
+ * their groups are rebuilt: the other groups keep their identity, so pins
+ * that did not change are not redrawn. A call that changes nothing returns
+ * the previous result itself.
+ */
+export function createGrouper(): (
+	visitors: readonly PresenceVisitor[]
+) => Grouping {
+	const entries = new Map< string, Entry >();
+	const membersByKey = new Map< string, Map< string, PresenceVisitor > >();
+	const keyOf = ( id: string ) => entries.get( id )?.key ?? null;
+	let result: Grouping = {
+		groups: [],
+		byKey: new Map(),
+		plotted: 0,
+		keyOf,
+	};
+	let call = 0;
+
+	const leave = ( id: string, key: string | null, dirty: Set< string > ) => {
+		if ( key !== null ) {
+			membersByKey.get( key )?.delete( id );
+			dirty.add( key );
+		}
+	};
+
+	return ( visitors ) => {
+		call++;
+		const dirty = new Set< string >();
+		for ( const visitor of visitors ) {
+			const entry = entries.get( visitor.id );
+			if ( entry?.visitor === visitor ) {
+				entry.seen = call;
+				continue;
+			}
+			const key = groupKey( visitor );
+			if ( entry ) {
+				leave( visitor.id, entry.key, dirty );
+				entry.visitor = visitor;
+				entry.key = key;
+				entry.seen = call;
+			} else {
+				entries.set( visitor.id, { visitor, key, seen: call } );
+			}
+			if ( key !== null ) {
+				let members = membersByKey.get( key );
+				if ( ! members ) {
+					members = new Map();
+					membersByKey.set( key, members );
+				}
+				members.set( visitor.id, visitor );
+				dirty.add( key );
+			}
+		}
+		if ( entries.size > visitors.length ) {
+			for ( const [ id, entry ] of entries ) {
+				if ( entry.seen !== call ) {
+					entries.delete( id );
+					leave( id, entry.key, dirty );
+				}
+			}
+		}
+		if ( dirty.size === 0 ) {
+			return result;
+		}
+		result = rebuild( result, dirty, membersByKey, keyOf );
+		return result;
+	};
+}
+
+/**
+ * The next grouping: the dirty groups rebuilt (or dropped when empty), the
+ * others kept as they are.
+ *
+ * @param previous     The last result.
+ * @param dirty        Keys of the groups whose members changed.
+ * @param membersByKey Current members of every group.
+ * @param keyOf        Looks up a visitor's group.
+ */
+function rebuild(
+	previous: Grouping,
+	dirty: ReadonlySet< string >,
+	membersByKey: Map< string, Map< string, PresenceVisitor > >,
+	keyOf: ( id: string ) => string | null
+): Grouping {
+	const byKey = new Map( previous.byKey );
+	let plotted = previous.plotted;
+	// Whether the draw order can stay as it was (no group added, removed or moved).
+	let sameOrder = true;
+	for ( const key of dirty ) {
+		const old = byKey.get( key );
+		const members = membersByKey.get( key );
+		plotted -= old?.count ?? 0;
+		if ( ! members || members.size === 0 ) {
+			membersByKey.delete( key );
+			if ( old ) {
+				byKey.delete( key );
+				sameOrder = false;
+			}
+			continue;
+		}
+		const group = buildGroup( key, members );
+		plotted += group.count;
+		byKey.set( key, group );
+		if ( ! old || byDrawOrder( old, group ) !== 0 ) {
+			sameOrder = false;
+		}
+	}
+	const groups = sameOrder
+		? previous.groups.map( ( group ) => byKey.get( group.key ) as PinGroup )
+		: [ ...byKey.values() ].sort( byDrawOrder );
+	return { groups, byKey, plotted, keyOf };
+}
+
+/**
+ * Groups visitors into pins by place (a one-off grouping); visitors without
+ * coordinates are left out. Pins come least active first so the most active
+ * are drawn on top.
  *
  * @param visitors Listed visitors, in any order.
  */
 export function groupVisitors(
 	visitors: readonly PresenceVisitor[]
-): PinGroup[] {
-	const byKey = new Map<
-		string,
-		{ members: PresenceVisitor[]; primary: PresenceVisitor }
-	>();
-	for ( const visitor of visitors ) {
-		const key = groupKey( visitor );
-		if ( key === null ) {
-			continue;
-		}
-		const entry = byKey.get( key );
-		if ( entry === undefined ) {
-			byKey.set( key, { members: [ visitor ], primary: visitor } );
-			continue;
-		}
-		entry.members.push( visitor );
-		if ( outranks( visitor, entry.primary ) ) {
-			entry.primary = visitor;
-		}
-	}
-
-	const groups: PinGroup[] = [];
-	for ( const [ key, { members, primary } ] of byKey ) {
-		members.sort( ( a, b ) => b.connectedAt - a.connectedAt );
-		const { geo } = primary;
-		groups.push( {
-			key,
-			// groupKey() returned a key, so the primary has coordinates.
-			lat: geo.lat as number,
-			lng: geo.lng as number,
-			country: geo.country,
-			region: geo.region,
-			city: geo.city,
-			ids: members.map( ( member ) => member.id ),
-			count: members.length,
-			status: primary.status,
-			approximate: members.some( ( member ) => member.geo.approximate ),
-			primaryId: primary.id,
-			primaryConnectedAt: primary.connectedAt,
-		} );
-	}
-	return groups.sort(
-		( a, b ) =>
-			STATUS_RANK[ a.status ] - STATUS_RANK[ b.status ] ||
-			a.primaryConnectedAt - b.primaryConnectedAt
-	);
+): readonly PinGroup[] {
+	return createGrouper()( visitors ).groups;
 }
 
 /**

@@ -1,18 +1,12 @@
 /**
  * External dependencies
  */
-import type { MouseEvent, MutableRefObject, RefObject } from 'react';
+import type { MouseEvent } from 'react';
 import {
 	ComposableMap,
-	Geographies,
-	Geography,
 	ZoomableGroup,
-	useMapContext,
-	useZoomPanContext,
 	type ZoomPanCallbackProps,
 } from 'react-simple-maps';
-import type { GeoJsonObject } from 'geojson';
-import countries from 'world-atlas/countries-110m.json';
 
 /**
  * WordPress dependencies
@@ -29,16 +23,17 @@ import { __ } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import CanvasLayer from './canvas-layer';
-import { createProjectionCache, hitTest, type Cluster } from './cluster';
+import { Clusterer } from './cluster';
 import { MAX_ZOOM, MIN_ZOOM } from './constants';
-import { chooseLayer, groupVisitors, plottedCount } from './grouping';
-import type { PinGroup } from './grouping';
+import { chooseLayer, createGrouper } from './grouping';
+import { Countries, CanvasPins, SvgPins, ViewBridge } from './layers';
+import type { ViewState } from './layers';
 import MapLegend from './legend';
 import VisitorMapOverlayCard from './overlay-card';
-import PinsLayer from './pins-layer';
 import type { VisitorMapProps } from './types';
+import { useChooser } from './use-chooser';
 import { useElementSize } from './use-size';
+import { clampZoom, isZoomGesture, zoomAbout, type MapTarget } from './view';
 import ZoomControls from './zoom-controls';
 import './style.scss';
 
@@ -47,106 +42,24 @@ export { STATUS_COLORS, CANVAS_THRESHOLD } from './constants';
 export { chooseLayer } from './grouping';
 export type { VisitorMapProps, VisitorMapOverlayCardProps } from './types';
 
-// Bundled with the script (no request at run time): 110m world countries.
-const WORLD = countries as unknown as GeoJsonObject;
-
 const INITIAL_VIEW: MapView = { center: [ 0, 0 ], zoom: MIN_ZOOM };
 
 interface MapView {
+	/** [lng, lat] at the centre of the map. */
 	center: [ number, number ];
 	zoom: number;
 }
 
-/** The countries: rendered once per map size, not on every update or zoom. */
-const Countries = memo( function CountryShapes() {
-	return (
-		<Geographies geography={ WORLD }>
-			{ ( { geographies } ) =>
-				geographies.map( ( geography ) => (
-					<Geography
-						key={ geography.rsmKey }
-						geography={ geography }
-						className="livedesk-visitor-map__country"
-						tabIndex={ -1 }
-						aria-hidden="true"
-					/>
-				) )
-			}
-		</Geographies>
-	);
-} );
-
-/**
- * A projection cache tied to the map's current projection (new projection —
- * e.g. after a resize — new cache).
- */
-function useCachedProjection() {
-	const { projection } = useMapContext();
-	return useMemo(
-		() =>
-			createProjectionCache(
-				( coordinates ) =>
-					projection( coordinates ) as [ number, number ] | null
-			),
-		[ projection ]
-	);
-}
-
-interface PlotProps {
-	groups: readonly PinGroup[];
-	selectedId: string | null;
-	onSelect: ( id: string ) => void;
-}
-
-/**
- * SVG pins with the map's projection and zoom.
- *
- * @param props Plot props.
- */
-function SvgPins( props: PlotProps ) {
-	const project = useCachedProjection();
-	const { k } = useZoomPanContext();
-	return <PinsLayer { ...props } project={ project } zoom={ k } />;
-}
-
-/**
- * Canvas clusters with the map's projection and zoom.
- *
- * @param props             Canvas props.
- * @param props.groups      Pin groups.
- * @param props.size        Map size in CSS pixels.
- * @param props.canvasRef   The overlay canvas.
- * @param props.clustersRef Receives the drawn clusters.
- */
-function CanvasPins( {
-	groups,
-	size,
-	canvasRef,
-	clustersRef,
-}: Pick< PlotProps, 'groups' > & {
-	size: { width: number; height: number };
-	canvasRef: RefObject< HTMLCanvasElement >;
-	clustersRef: MutableRefObject< Cluster[] >;
-} ) {
-	const project = useCachedProjection();
-	const { x, y, k } = useZoomPanContext();
-	const transform = useMemo( () => ( { x, y, k } ), [ x, y, k ] );
-	return (
-		<CanvasLayer
-			groups={ groups }
-			project={ project }
-			transform={ transform }
-			size={ size }
-			canvasRef={ canvasRef }
-			clustersRef={ clustersRef }
-		/>
-	);
-}
+// Parts that do not change with the visitors.
+const Legend = memo( MapLegend );
+const Totals = memo( VisitorMapOverlayCard );
+const Zoom = memo( ZoomControls );
 
 /**
  * The live world map of the Visitors screen: pins by place and status, zoom
  * and pan, a totals card and a legend. Switches to a clustered canvas when
- * there are too many visitors for one SVG element each.
+ * there are too many visitors for one SVG element each. A pin or cluster
+ * with several visitors opens a list of them to choose from.
  *
  * @param props            Map props.
  * @param props.visitors
@@ -163,42 +76,84 @@ export default function VisitorMap( {
 	const [ containerRef, size ] = useElementSize< HTMLDivElement >();
 	const [ view, setView ] = useState< MapView >( INITIAL_VIEW );
 	const canvasRef = useRef< HTMLCanvasElement >( null );
-	const clustersRef = useRef< Cluster[] >( [] );
+	const live = useRef< ViewState | null >( null );
+	const [ clusterer ] = useState( () => new Clusterer() );
+	const [ grouper ] = useState( () => createGrouper() );
 
-	const groups = useMemo( () => groupVisitors( visitors ), [ visitors ] );
-	const layer = chooseLayer( plottedCount( groups ) );
+	// Only the visitors that changed are regrouped (see createGrouper).
+	const grouping = useMemo(
+		() => grouper( visitors ),
+		[ grouper, visitors ]
+	);
+	const layer = chooseLayer( grouping.plotted );
+	const selectedKey =
+		selectedId === null ? null : grouping.keyOf( selectedId );
 
 	// Equal Earth is about 5.4 × 2.6 units at scale 1: fit it in the box.
 	const scale = Math.min( size.width / 5.6, size.height / 2.8 );
 	const projectionConfig = useMemo( () => ( { scale } ), [ scale ] );
 
-	const onMoveEnd = useCallback( ( position: ZoomPanCallbackProps ) => {
-		if ( position.coordinates && position.zoom !== undefined ) {
-			setView( {
-				center: position.coordinates,
-				zoom: position.zoom,
-			} );
+	const moveTo = useCallback( ( target: MapTarget ) => {
+		const center = live.current?.invert( target.center );
+		if ( center ) {
+			setView( { center, zoom: target.zoom } );
 		}
 	}, [] );
-	const zoomBy = ( factor: number ) =>
-		setView( ( old ) => ( {
-			center: old.center,
-			zoom: Math.min( MAX_ZOOM, Math.max( MIN_ZOOM, old.zoom * factor ) ),
-		} ) );
+	const chooser = useChooser( {
+		grouping,
+		layer,
+		selectedId,
+		onSelect,
+		canvasRef,
+		clusterer,
+		moveTo,
+		size,
+	} );
 
-	const onCanvasClick = ( event: MouseEvent< HTMLDivElement > ) => {
-		if ( layer !== 'canvas' || ! canvasRef.current ) {
+	const onMoveEnd = useCallback( ( position: ZoomPanCallbackProps ) => {
+		const { coordinates, zoom } = position;
+		if ( coordinates && zoom !== undefined ) {
+			// A click without a move ends a gesture too: keep the same view then.
+			setView( ( old ) =>
+				old.zoom === zoom &&
+				old.center[ 0 ] === coordinates[ 0 ] &&
+				old.center[ 1 ] === coordinates[ 1 ]
+					? old
+					: { center: coordinates, zoom }
+			);
+		}
+	}, [] );
+	const zoomBy = useCallback(
+		( factor: number ) =>
+			setView( ( old ) => ( {
+				center: old.center,
+				zoom: clampZoom( old.zoom * factor ),
+			} ) ),
+		[]
+	);
+	const zoomIn = useCallback( () => zoomBy( 2 ), [ zoomBy ] );
+	const zoomOut = useCallback( () => zoomBy( 0.5 ), [ zoomBy ] );
+	const reset = useCallback( () => setView( INITIAL_VIEW ), [] );
+
+	// Double click zooms about the pointer at once (d3's own double-click
+	// zoom is animated, which those who ask for reduced motion do not want).
+	const onDoubleClick = ( event: MouseEvent< HTMLDivElement > ) => {
+		const now = live.current;
+		const box = event.currentTarget.getBoundingClientRect();
+		const point = {
+			x: event.clientX - box.left,
+			y: event.clientY - box.top,
+		};
+		if (
+			! now ||
+			( event.target as Element ).closest(
+				'.livedesk-visitor-map__pin'
+			) ||
+			chooser.clusterAt( point )
+		) {
 			return;
 		}
-		const box = canvasRef.current.getBoundingClientRect();
-		const hit = hitTest(
-			clustersRef.current,
-			event.clientX - box.left,
-			event.clientY - box.top
-		);
-		if ( hit ) {
-			onSelect( hit.primaryId );
-		}
+		moveTo( zoomAbout( now, point, event.shiftKey ? 0.5 : 2, size ) );
 	};
 
 	return (
@@ -208,7 +163,8 @@ export default function VisitorMap( {
 			<div
 				className="livedesk-visitor-map__surface"
 				ref={ containerRef }
-				onClick={ onCanvasClick }
+				onClick={ chooser.onSurfaceClick }
+				onDoubleClick={ onDoubleClick }
 			>
 				<ComposableMap
 					width={ size.width }
@@ -227,21 +183,27 @@ export default function VisitorMap( {
 						zoom={ view.zoom }
 						minZoom={ MIN_ZOOM }
 						maxZoom={ MAX_ZOOM }
+						filterZoomEvent={ isZoomGesture }
+						onMove={ chooser.close }
 						onMoveEnd={ onMoveEnd }
 					>
+						<ViewBridge view={ live } />
 						<Countries />
 						{ layer === 'svg' ? (
 							<SvgPins
-								groups={ groups }
-								selectedId={ selectedId }
+								groups={ grouping.groups }
+								selectedKey={ selectedKey }
+								openKey={ chooser.openKey }
 								onSelect={ onSelect }
+								onOpen={ chooser.openGroup }
 							/>
 						) : (
 							<CanvasPins
-								groups={ groups }
+								groups={ grouping.groups }
 								size={ size }
+								selectedKey={ selectedKey }
 								canvasRef={ canvasRef }
-								clustersRef={ clustersRef }
+								clusterer={ clusterer }
 							/>
 						) }
 					</ZoomableGroup>
@@ -255,15 +217,16 @@ export default function VisitorMap( {
 					/>
 				) }
 			</div>
-			<VisitorMapOverlayCard counts={ counts } />
-			<MapLegend />
-			<ZoomControls
-				onZoomIn={ () => zoomBy( 2 ) }
-				onZoomOut={ () => zoomBy( 0.5 ) }
-				onReset={ () => setView( INITIAL_VIEW ) }
+			<Totals counts={ counts } />
+			<Legend />
+			<Zoom
+				onZoomIn={ zoomIn }
+				onZoomOut={ zoomOut }
+				onReset={ reset }
 				canZoomIn={ view.zoom < MAX_ZOOM }
 				canZoomOut={ view.zoom > MIN_ZOOM }
 			/>
+			{ chooser.element }
 		</div>
 	);
 }

@@ -9,6 +9,10 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 import { countryName as sharedCountryName, userLocale } from '../../lib';
 import type { PinGroup } from './grouping';
 
+// Names by locale and code: pins are labelled on every render, and
+// Intl.DisplayNames is slow enough to show at thousands of pins.
+const names = new Map< string, string >();
+
 /**
  * The country's name in the page's language, or its code when the browser
  * cannot name it.
@@ -16,7 +20,14 @@ import type { PinGroup } from './grouping';
  * @param code ISO 3166-1 alpha-2 code.
  */
 export function countryName( code: string ): string {
-	return sharedCountryName( code, userLocale() ) || code;
+	const locale = userLocale();
+	const key = `${ locale }|${ code }`;
+	let name = names.get( key );
+	if ( name === undefined ) {
+		name = sharedCountryName( code, locale ) || code;
+		names.set( key, name );
+	}
+	return name;
 }
 
 /**
@@ -56,4 +67,23 @@ export function pinLabel( group: PinGroup ): string {
 				label
 			)
 		: label;
+}
+
+/**
+ * The heading of the chooser of a cluster of several places, e.g. "12
+ * visitors in this area".
+ *
+ * @param count Visitors in the cluster.
+ */
+export function areaLabel( count: number ): string {
+	return sprintf(
+		/* translators: %d: number of visitors in a cluster of nearby places. */
+		_n(
+			'%d visitor in this area',
+			'%d visitors in this area',
+			count,
+			'livedesk'
+		),
+		count
+	);
 }

@@ -1,7 +1,7 @@
 /**
  * External dependencies
  */
-import type { KeyboardEvent } from 'react';
+import type { CSSProperties, KeyboardEvent } from 'react';
 
 /**
  * WordPress dependencies
@@ -22,18 +22,28 @@ export interface PinsLayerProps {
 	project: ( lat: number, lng: number ) => [ number, number ] | null;
 	/** Current zoom factor: pins keep their on-screen size. */
 	zoom: number;
-	selectedId: string | null;
+	/** Key of the group holding the selected visitor. */
+	selectedKey: string | null;
+	/** Key of the group whose list of visitors is open. */
+	openKey: string | null;
+	/** A one-visitor pin selects its visitor. */
 	onSelect: ( id: string ) => void;
+	/** A group pin opens the list of its visitors, anchored to the pin. */
+	onOpen: ( key: string, pin: Element ) => void;
 }
 
 interface PinProps {
 	group: PinGroup;
 	x: number;
 	y: number;
-	zoom: number;
 	selected: boolean;
+	open: boolean;
 	onSelect: ( id: string ) => void;
+	onOpen: ( key: string, pin: Element ) => void;
 }
+
+/** Carries 1 / zoom from the layer to every pin. */
+const SCALE_VAR = '--livedesk-pin-scale';
 
 /**
  * Radius of a pin in screen pixels.
@@ -46,23 +56,32 @@ export function pinRadius( count: number ): number {
 
 /**
  * One pin: a dot in its status colour, a ring when approximate, the count
- * when grouped. A focusable button for keyboard users.
+ * when grouped. A focusable button for keyboard users: a one-visitor pin
+ * selects its visitor, a group pin opens the list of its visitors.
  *
  * @param props          Pin props.
  * @param props.group
  * @param props.x
  * @param props.y
- * @param props.zoom
  * @param props.selected
+ * @param props.open
  * @param props.onSelect
+ * @param props.onOpen
  */
-function Pin( { group, x, y, zoom, selected, onSelect }: PinProps ) {
+function Pin( { group, x, y, selected, open, onSelect, onOpen }: PinProps ) {
 	const radius = pinRadius( group.count );
-	const select = () => onSelect( group.primaryId );
+	const isGroup = group.count > 1;
+	const activate = ( pin: Element ) => {
+		if ( isGroup ) {
+			onOpen( group.key, pin );
+		} else {
+			onSelect( group.primaryId );
+		}
+	};
 	const onKeyDown = ( event: KeyboardEvent< SVGGElement > ) => {
 		if ( event.key === 'Enter' || event.key === ' ' ) {
 			event.preventDefault();
-			select();
+			activate( event.currentTarget );
 		}
 	};
 	const classes = [
@@ -72,15 +91,24 @@ function Pin( { group, x, y, zoom, selected, onSelect }: PinProps ) {
 	]
 		.filter( Boolean )
 		.join( ' ' );
+	// A group pin is a menu button (it opens a list); a one-visitor pin is
+	// pressed while its visitor is open in the drawer.
+	const state = isGroup
+		? { 'aria-haspopup': 'listbox' as const, 'aria-expanded': open }
+		: { 'aria-pressed': selected };
 	return (
 		<g
 			className={ classes }
-			transform={ `translate(${ x } ${ y }) scale(${ 1 / zoom })` }
+			// The scale undoes the map's zoom (see PinsLayer): a CSS variable,
+			// so zooming restyles the pins without rendering them again.
+			style={ {
+				transform: `translate(${ x }px, ${ y }px) scale(var(${ SCALE_VAR }, 1))`,
+			} }
 			role="button"
 			tabIndex={ 0 }
 			aria-label={ pinLabel( group ) }
-			aria-pressed={ selected }
-			onClick={ select }
+			{ ...state }
+			onClick={ ( event ) => activate( event.currentTarget ) }
 			onKeyDown={ onKeyDown }
 			data-key={ group.key }
 		>
@@ -111,14 +139,17 @@ function Pin( { group, x, y, zoom, selected, onSelect }: PinProps ) {
 	);
 }
 
+// A pin redraws only when what it shows changes, not when a visitor in its
+// group merely changes page.
 const MemoPin = memo(
 	Pin,
 	( a, b ) =>
 		a.x === b.x &&
 		a.y === b.y &&
-		a.zoom === b.zoom &&
 		a.selected === b.selected &&
+		a.open === b.open &&
 		a.onSelect === b.onSelect &&
+		a.onOpen === b.onOpen &&
 		a.group.key === b.group.key &&
 		a.group.count === b.group.count &&
 		a.group.status === b.group.status &&
@@ -128,25 +159,30 @@ const MemoPin = memo(
 		a.group.country === b.group.country
 );
 
+type PinListProps = Omit< PinsLayerProps, 'zoom' >;
+
 /**
- * The SVG pins, one per place, drawn inside the map's zoomable group.
+ * The pins, one per place. Renders only when the groups, the selection or
+ * the open list change — not on zoom or pan.
  *
- * @param props            Layer props.
+ * @param props             List props.
  * @param props.groups
  * @param props.project
- * @param props.zoom
- * @param props.selectedId
+ * @param props.selectedKey
+ * @param props.openKey
  * @param props.onSelect
+ * @param props.onOpen
  */
-export default function PinsLayer( {
+const PinList = memo( function PinElements( {
 	groups,
 	project,
-	zoom,
-	selectedId,
+	selectedKey,
+	openKey,
 	onSelect,
-}: PinsLayerProps ) {
+	onOpen,
+}: PinListProps ) {
 	return (
-		<g className="livedesk-visitor-map__pins">
+		<>
 			{ groups.map( ( group ) => {
 				const point = project( group.lat, group.lng );
 				if ( point === null ) {
@@ -158,15 +194,29 @@ export default function PinsLayer( {
 						group={ group }
 						x={ point[ 0 ] }
 						y={ point[ 1 ] }
-						zoom={ zoom }
-						selected={
-							selectedId !== null &&
-							group.ids.includes( selectedId )
-						}
+						selected={ group.key === selectedKey }
+						open={ group.key === openKey }
 						onSelect={ onSelect }
+						onOpen={ onOpen }
 					/>
 				);
 			} ) }
+		</>
+	);
+} );
+
+/**
+ * The SVG pins, drawn inside the map's zoomable group. Pins keep their size
+ * on screen: the zoom reaches them as one CSS variable on this group.
+ *
+ * @param props Layer props.
+ */
+export default function PinsLayer( props: PinsLayerProps ) {
+	const { zoom, ...list } = props;
+	const style = { [ SCALE_VAR ]: 1 / zoom } as CSSProperties;
+	return (
+		<g className="livedesk-visitor-map__pins" style={ style }>
+			<PinList { ...list } />
 		</g>
 	);
 }

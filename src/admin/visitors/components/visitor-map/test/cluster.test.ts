@@ -2,17 +2,17 @@
  * Internal dependencies
  */
 import {
+	Clusterer,
 	clusterPoints,
-	createProjectionCache,
-	drawClusters,
 	hitTest,
-	projectGroups,
-	type DrawingContext,
+	type Cluster,
 	type ProjectedGroup,
 } from '../cluster';
 import { STATUS_COLORS } from '../constants';
+import { drawClusters, type DrawingContext } from '../draw-clusters';
 import { groupVisitors, type PinGroup } from '../grouping';
-import { BERLIN, FRANCE, visitor } from './fixtures';
+import { createProjectionCache, projectGroups } from '../projection';
+import { BERLIN, FRANCE, LYON, visitor } from './fixtures';
 
 const VIEWPORT = { width: 800, height: 450 };
 const IDENTITY = { x: 0, y: 0, k: 1 };
@@ -52,6 +52,20 @@ describe( 'createProjectionCache', () => {
 		expect( projected.map( ( point ) => point.group.city ) ).toEqual( [
 			'Paris',
 		] );
+	} );
+
+	it( 'reuses the projected entry of a group object seen before', () => {
+		const project = jest.fn( (): [ number, number ] => [ 1, 2 ] );
+		const cache = new WeakMap();
+		const groups = groupVisitors( [
+			visitor( 'a' ),
+			visitor( 'b', BERLIN ),
+		] );
+		const first = projectGroups( groups, project, cache );
+		const second = projectGroups( groups, project, cache );
+		expect( project ).toHaveBeenCalledTimes( 2 );
+		expect( second[ 0 ] ).toBe( first[ 0 ] );
+		expect( second[ 1 ] ).toBe( first[ 1 ] );
 	} );
 } );
 
@@ -134,6 +148,7 @@ describe( 'drawClusters and hitTest', () => {
 	it( 'draws a dot per cluster in its colour, a ring and a count', () => {
 		const calls: string[] = [];
 		const fills: string[] = [];
+		const strokes: Array< [ string, number ] > = [];
 		const ctx = {
 			setTransform: ( ...args: number[] ) =>
 				calls.push( `setTransform ${ args.join( ',' ) }` ),
@@ -143,7 +158,10 @@ describe( 'drawClusters and hitTest', () => {
 			fill( this: { fillStyle: unknown } ) {
 				fills.push( String( this.fillStyle ) );
 			},
-			stroke: () => calls.push( 'stroke' ),
+			stroke( this: { strokeStyle: unknown; lineWidth: number } ) {
+				calls.push( 'stroke' );
+				strokes.push( [ String( this.strokeStyle ), this.lineWidth ] );
+			},
 			fillText: ( text: string ) => calls.push( `text ${ text }` ),
 			fillStyle: '',
 			strokeStyle: '',
@@ -160,8 +178,10 @@ describe( 'drawClusters and hitTest', () => {
 					x: 10,
 					y: 20,
 					count: 1,
+					places: 1,
 					status: 'online',
 					approximate: true,
+					selected: false,
 					primaryId: 'a',
 					primaryConnectedAt: 0,
 				},
@@ -169,8 +189,10 @@ describe( 'drawClusters and hitTest', () => {
 					x: 50,
 					y: 60,
 					count: 12,
+					places: 3,
 					status: 'chatting',
 					approximate: false,
+					selected: true,
 					primaryId: 'b',
 					primaryConnectedAt: 0,
 				},
@@ -191,15 +213,23 @@ describe( 'drawClusters and hitTest', () => {
 		] );
 		expect( calls ).toContain( 'text 12' );
 		expect( calls ).not.toContain( 'text 1' );
+		// The selected visitor's cluster is outlined in white.
+		expect( strokes ).toEqual( [
+			[ STATUS_COLORS.online, 2 ],
+			[ '#1e1e1e', 1 ],
+			[ '#fff', 3 ],
+		] );
 	} );
 
 	it( 'finds the topmost cluster under a point', () => {
 		const base = {
 			count: 1,
+			places: 1,
 			approximate: false,
+			selected: false,
 			primaryConnectedAt: 0,
 		};
-		const clusters = [
+		const clusters: Cluster[] = [
 			{
 				...base,
 				x: 100,
@@ -218,5 +248,79 @@ describe( 'drawClusters and hitTest', () => {
 		expect( hitTest( clusters, 102, 100 )?.primaryId ).toBe( 'b' );
 		expect( hitTest( clusters, 93, 100 )?.primaryId ).toBe( 'a' );
 		expect( hitTest( clusters, 300, 300 ) ).toBeNull();
+	} );
+} );
+
+describe( 'Clusterer', () => {
+	const groups = groupVisitors( [
+		visitor( 'p1', {}, 'online', 1 ),
+		visitor( 'p2', {}, 'online', 2 ),
+		visitor( 'l1', LYON, 'chatting', 3 ),
+		visitor( 'b1', BERLIN, 'offline', 4 ),
+	] );
+	const byCity = ( city: string ) =>
+		groups.find( ( group ) => group.city === city ) as PinGroup;
+	const points = [
+		at( byCity( 'Paris' ), 100, 100 ),
+		at( byCity( 'Lyon' ), 110, 110 ),
+		at( byCity( 'Berlin' ), 300, 100 ),
+	];
+
+	it( 'names the places in each cluster', () => {
+		const clusterer = new Clusterer();
+		const clusters = clusterer.run( points, IDENTITY, 40, VIEWPORT );
+		expect( clusters.map( ( cluster ) => cluster.places ) ).toEqual( [
+			1, 2,
+		] );
+		const france = clusters[ 1 ] as Cluster;
+		expect( france ).toMatchObject( { count: 3, status: 'chatting' } );
+		expect(
+			clusterer.members( france ).map( ( point ) => point.group.city )
+		).toEqual( [ 'Paris', 'Lyon' ] );
+		expect(
+			clusterer
+				.members( clusters[ 0 ] as Cluster )
+				.map( ( point ) => point.group.city )
+		).toEqual( [ 'Berlin' ] );
+		expect( clusterer.transform ).toBe( IDENTITY );
+	} );
+
+	it( 'reuses its cluster objects and list from frame to frame', () => {
+		const clusterer = new Clusterer();
+		const first = clusterer.run( points, IDENTITY, 40, VIEWPORT );
+		const objects = [ ...first ];
+		const panned = { x: 5, y: 0, k: 1 };
+		const second = clusterer.run( points, panned, 40, VIEWPORT );
+		expect( second ).toBe( first );
+		expect( second ).toHaveLength( 2 );
+		second.forEach( ( cluster, i ) =>
+			expect( cluster ).toBe( objects[ i ] )
+		);
+		expect( second[ 0 ] ).toMatchObject( { x: 305, y: 100 } );
+		// Zoomed in, more clusters: the old objects are among them.
+		const zoomed = clusterer.run(
+			points,
+			{ x: -700, y: -700, k: 8 },
+			40,
+			VIEWPORT
+		);
+		expect( zoomed ).toHaveLength( 2 );
+		expect(
+			zoomed.map( ( cluster ) => clusterer.members( cluster ).length )
+		).toEqual( [ 1, 1 ] );
+	} );
+
+	it( 'marks the cluster holding the selected visitor', () => {
+		const clusters = new Clusterer().run(
+			points,
+			IDENTITY,
+			40,
+			VIEWPORT,
+			'FR|ARA|Lyon'
+		);
+		expect( clusters.map( ( cluster ) => cluster.selected ) ).toEqual( [
+			false,
+			true,
+		] );
 	} );
 } );

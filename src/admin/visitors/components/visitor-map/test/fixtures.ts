@@ -14,12 +14,14 @@ import type {
  * @param geo         Location fields to override.
  * @param status      Status.
  * @param connectedAt When the visit started.
+ * @param extra       Other fields to override.
  */
 export function visitor(
 	id: string,
 	geo: Partial< PresenceGeo > = {},
 	status: PresenceStatus = 'online',
-	connectedAt = 1000
+	connectedAt = 1000,
+	extra: Partial< PresenceVisitor > = {}
 ): PresenceVisitor {
 	return {
 		id,
@@ -45,6 +47,7 @@ export function visitor(
 			...geo,
 		},
 		device: { browser: 'Firefox', os: 'Linux', device: 'desktop' },
+		...extra,
 	};
 }
 
@@ -64,4 +67,13 @@ export const BERLIN: Partial< PresenceGeo > = {
 	city: 'Berlin',
 	lat: 52.52,
 	lng: 13.4,
+};
+
+/** Lyon, a few pixels from Paris at world zoom. */
+export const LYON: Partial< PresenceGeo > = {
+	country: 'FR',
+	region: 'ARA',
+	city: 'Lyon',
+	lat: 45.76,
+	lng: 4.84,
 };

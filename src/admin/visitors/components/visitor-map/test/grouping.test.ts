@@ -2,13 +2,25 @@
  * Internal dependencies
  */
 import { CANVAS_THRESHOLD } from '../constants';
+import type { PresenceVisitor } from '../../../../../protocol';
 import {
 	chooseLayer,
+	createGrouper,
 	groupKey,
 	groupVisitors,
 	plottedCount,
+	type PinGroup,
 } from '../grouping';
 import { BERLIN, FRANCE, visitor } from './fixtures';
+
+/**
+ * The ids of a group's visitors, in order.
+ *
+ * @param group A pin group.
+ */
+function ids( group: PinGroup | undefined ): string[] {
+	return group?.members.map( ( member ) => member.id ) ?? [];
+}
 
 describe( 'chooseLayer', () => {
 	it( 'uses SVG up to the threshold and canvas above it', () => {
@@ -47,12 +59,12 @@ describe( 'groupVisitors', () => {
 		expect( paris ).toMatchObject( {
 			key: 'FR|IDF|Paris',
 			count: 3,
-			ids: [ 'c', 'd', 'a' ],
 			primaryId: 'c',
 			approximate: false,
 			lat: 48.86,
 			lng: 2.35,
 		} );
+		expect( ids( paris ) ).toEqual( [ 'c', 'd', 'a' ] );
 		expect( plottedCount( groups ) ).toBe( 4 );
 	} );
 
@@ -75,7 +87,7 @@ describe( 'groupVisitors', () => {
 			visitor( 'b', { lat: null, lng: null } ),
 			visitor( 'c', BERLIN ),
 		] );
-		expect( groups.map( ( group ) => group.ids ) ).toEqual( [ [ 'c' ] ] );
+		expect( groups.map( ids ) ).toEqual( [ [ 'c' ] ] );
 		expect( plottedCount( groups ) ).toBe( 1 );
 	} );
 
@@ -113,5 +125,103 @@ describe( 'groupVisitors', () => {
 			'online',
 			'chatting',
 		] );
+	} );
+} );
+
+describe( 'createGrouper', () => {
+	const paris1 = visitor( 'p1', {}, 'online', 1 );
+	const paris2 = visitor( 'p2', {}, 'online', 2 );
+	const berlin = visitor( 'b1', BERLIN, 'online', 3 );
+	const france = visitor( 'f1', FRANCE, 'offline', 4 );
+	const nowhere = visitor( 'x', { lat: null, lng: null } );
+	const all = [ france, berlin, paris2, paris1, nowhere ];
+
+	/**
+	 * A visitor's entry after a change (a new object, as the store makes).
+	 *
+	 * @param old    The visitor.
+	 * @param change Fields to change.
+	 */
+	function changed(
+		old: PresenceVisitor,
+		change: Partial< PresenceVisitor >
+	): PresenceVisitor {
+		return { ...old, ...change };
+	}
+
+	it( 'groups like groupVisitors, with lookups by key and visitor', () => {
+		const grouping = createGrouper()( all );
+		expect( grouping.groups ).toEqual( groupVisitors( all ) );
+		expect( grouping.plotted ).toBe( 4 );
+		expect( grouping.byKey.get( 'DE|BE|Berlin' )?.count ).toBe( 1 );
+		expect( grouping.keyOf( 'p2' ) ).toBe( 'FR|IDF|Paris' );
+		expect( grouping.keyOf( 'x' ) ).toBeNull();
+		expect( grouping.keyOf( 'nobody' ) ).toBeNull();
+	} );
+
+	it( 'returns the same result when no visitor object changed', () => {
+		const group = createGrouper();
+		const first = group( all );
+		// A new array (e.g. a filter's) with the same visitors.
+		expect( group( [ ...all ] ) ).toBe( first );
+	} );
+
+	it( 'rebuilds only the group of a visitor who changed', () => {
+		const group = createGrouper();
+		const before = group( all );
+		const moved = changed( paris1, {
+			page: { path: '/pricing', title: 'Pricing', since: 9 },
+		} );
+		const after = group( [ france, berlin, paris2, moved, nowhere ] );
+		expect( after ).not.toBe( before );
+		const key = 'FR|IDF|Paris';
+		expect( after.byKey.get( key ) ).not.toBe( before.byKey.get( key ) );
+		expect( after.byKey.get( key )?.members ).toContain( moved );
+		for ( const other of [ 'DE|BE|Berlin', 'FR' ] ) {
+			expect( after.byKey.get( other ) ).toBe(
+				before.byKey.get( other )
+			);
+		}
+		// Same draw order, with the new Paris group in its place.
+		expect( after.groups.map( ( g ) => g.key ) ).toEqual(
+			before.groups.map( ( g ) => g.key )
+		);
+	} );
+
+	it( 'follows status changes, moves between places and removals', () => {
+		const group = createGrouper();
+		group( all );
+		const chatting = changed( berlin, { status: 'chatting' } );
+		const toBerlin = changed( paris2, {
+			geo: { ...paris2.geo, ...BERLIN },
+		} );
+		let grouping = group( [ france, chatting, toBerlin, paris1 ] );
+		expect( grouping.groups.map( ( g ) => [ g.key, g.count ] ) ).toEqual( [
+			[ 'FR', 1 ],
+			[ 'FR|IDF|Paris', 1 ],
+			[ 'DE|BE|Berlin', 2 ],
+		] );
+		expect( grouping.byKey.get( 'DE|BE|Berlin' ) ).toMatchObject( {
+			status: 'chatting',
+			primaryId: 'b1',
+		} );
+		expect( grouping.keyOf( 'p2' ) ).toBe( 'DE|BE|Berlin' );
+		expect( grouping.plotted ).toBe( 4 );
+
+		// Everyone in Paris and France leaves: their pins go.
+		grouping = group( [ chatting, toBerlin ] );
+		expect( grouping.groups.map( ( g ) => g.key ) ).toEqual( [
+			'DE|BE|Berlin',
+		] );
+		expect( grouping.byKey.has( 'FR' ) ).toBe( false );
+		expect( grouping.keyOf( 'p1' ) ).toBeNull();
+		expect( grouping.plotted ).toBe( 2 );
+
+		// And come back.
+		grouping = group( [ chatting, toBerlin, paris1 ] );
+		expect( ids( grouping.byKey.get( 'FR|IDF|Paris' ) ) ).toEqual( [
+			'p1',
+		] );
+		expect( group( [] ).groups ).toEqual( [] );
 	} );
 } );

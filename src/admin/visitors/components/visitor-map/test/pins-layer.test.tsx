@@ -8,9 +8,16 @@ import '@testing-library/jest-dom';
  * Internal dependencies
  */
 import { STATUS_COLORS } from '../constants';
-import { groupVisitors } from '../grouping';
-import PinsLayer from '../pins-layer';
+import { createGrouper, groupVisitors } from '../grouping';
+import { pinLabel } from '../labels';
+import PinsLayer, { type PinsLayerProps } from '../pins-layer';
 import { BERLIN, FRANCE, visitor } from './fixtures';
+
+// Counts pin renders: each one labels its pin once.
+jest.mock( '../labels', () => {
+	const actual = jest.requireActual( '../labels' );
+	return { ...actual, pinLabel: jest.fn( actual.pinLabel ) };
+} );
 
 const project = ( lat: number, lng: number ): [ number, number ] => [
 	lng + 180,
@@ -20,10 +27,16 @@ const project = ( lat: number, lng: number ): [ number, number ] => [
 /**
  * Renders the layer in an SVG.
  *
- * @param onSelect   Selection handler.
- * @param selectedId Selected visitor.
+ * @param options             What to pass.
+ * @param options.selectedKey Group of the selected visitor.
+ * @param options.openKey     Group whose list is open.
  */
-function renderPins( onSelect = jest.fn(), selectedId: string | null = null ) {
+function renderPins( {
+	selectedKey = null,
+	openKey = null,
+}: { selectedKey?: string | null; openKey?: string | null } = {} ) {
+	const onSelect = jest.fn();
+	const onOpen = jest.fn();
 	const groups = groupVisitors( [
 		visitor( 'p1', {}, 'online', 1 ),
 		visitor( 'p2', {}, 'chatting', 2 ),
@@ -38,12 +51,14 @@ function renderPins( onSelect = jest.fn(), selectedId: string | null = null ) {
 				groups={ groups }
 				project={ project }
 				zoom={ 2 }
-				selectedId={ selectedId }
+				selectedKey={ selectedKey }
+				openKey={ openKey }
 				onSelect={ onSelect }
+				onOpen={ onOpen }
 			/>
 		</svg>
 	);
-	return onSelect;
+	return { onSelect, onOpen };
 }
 
 describe( 'PinsLayer', () => {
@@ -55,10 +70,15 @@ describe( 'PinsLayer', () => {
 			name: 'Paris, France: 3 visitors',
 		} );
 		expect( paris ).toHaveAttribute( 'tabindex', '0' );
-		expect( paris ).toHaveAttribute(
-			'transform',
-			'translate(182.35 41.14) scale(0.5)'
+		// At its place, scaled by 1 / zoom (a variable set once on the layer).
+		expect( paris.style.transform ).toBe(
+			'translate(182.35px, 41.14px) scale(var(--livedesk-pin-scale, 1))'
 		);
+		expect(
+			( paris.parentNode as SVGGElement ).style.getPropertyValue(
+				'--livedesk-pin-scale'
+			)
+		).toBe( '0.5' );
 		expect( paris ).toHaveTextContent( '3' );
 		expect(
 			screen.getByRole( 'button', { name: 'Berlin, Germany: 1 visitor' } )
@@ -84,32 +104,58 @@ describe( 'PinsLayer', () => {
 		).not.toBeNull();
 	} );
 
-	it( 'selects on click, Enter and Space', () => {
-		const onSelect = renderPins();
-		const paris = screen.getByRole( 'button', { name: /^Paris/ } );
-		fireEvent.click( paris );
-		expect( onSelect ).toHaveBeenLastCalledWith( 'p2' );
-
+	it( 'selects the visitor of a one-visitor pin on click, Enter and Space', () => {
+		const { onSelect, onOpen } = renderPins();
 		const berlin = screen.getByRole( 'button', { name: /^Berlin/ } );
-		fireEvent.keyDown( berlin, { key: 'Enter' } );
+		fireEvent.click( berlin );
 		expect( onSelect ).toHaveBeenLastCalledWith( 'b1' );
 
 		const france = screen.getByRole( 'button', { name: /^France/ } );
+		fireEvent.keyDown( france, { key: 'Enter' } );
+		expect( onSelect ).toHaveBeenLastCalledWith( 'f1' );
 		fireEvent.keyDown( france, { key: ' ' } );
 		expect( onSelect ).toHaveBeenLastCalledWith( 'f1' );
 
 		fireEvent.keyDown( france, { key: 'a' } );
 		expect( onSelect ).toHaveBeenCalledTimes( 3 );
+		expect( onOpen ).not.toHaveBeenCalled();
+	} );
+
+	it( 'opens the list of a group pin, anchored to the pin', () => {
+		const { onSelect, onOpen } = renderPins();
+		const paris = screen.getByRole( 'button', { name: /^Paris/ } );
+		expect( paris ).toHaveAttribute( 'aria-haspopup', 'listbox' );
+		expect( paris ).toHaveAttribute( 'aria-expanded', 'false' );
+		fireEvent.click( paris );
+		expect( onOpen ).toHaveBeenLastCalledWith( 'FR|IDF|Paris', paris );
+		fireEvent.keyDown( paris, { key: 'Enter' } );
+		fireEvent.keyDown( paris, { key: ' ' } );
+		expect( onOpen ).toHaveBeenCalledTimes( 3 );
+		expect( onSelect ).not.toHaveBeenCalled();
+	} );
+
+	it( 'says which group pin has its list open', () => {
+		renderPins( { openKey: 'FR|IDF|Paris' } );
+		expect(
+			screen.getByRole( 'button', { name: /^Paris/ } )
+		).toHaveAttribute( 'aria-expanded', 'true' );
 	} );
 
 	it( 'marks the pin holding the selected visitor', () => {
-		renderPins( jest.fn(), 'p3' );
+		renderPins( { selectedKey: 'DE|BE|Berlin' } );
+		const berlin = screen.getByRole( 'button', { name: /^Berlin/ } );
+		expect( berlin ).toHaveAttribute( 'aria-pressed', 'true' );
+		expect( berlin ).toHaveClass( 'is-selected' );
 		expect(
-			screen.getByRole( 'button', { name: /^Paris/ } )
-		).toHaveAttribute( 'aria-pressed', 'true' );
-		expect(
-			screen.getByRole( 'button', { name: /^Berlin/ } )
+			screen.getByRole( 'button', { name: /^France/ } )
 		).toHaveAttribute( 'aria-pressed', 'false' );
+	} );
+
+	it( 'highlights a group pin holding the selected visitor', () => {
+		renderPins( { selectedKey: 'FR|IDF|Paris' } );
+		const paris = screen.getByRole( 'button', { name: /^Paris/ } );
+		expect( paris ).toHaveClass( 'is-selected' );
+		expect( paris ).not.toHaveAttribute( 'aria-pressed' );
 	} );
 
 	it( 'renders visitor-supplied place names as text only', () => {
@@ -122,8 +168,10 @@ describe( 'PinsLayer', () => {
 					groups={ groups }
 					project={ project }
 					zoom={ 1 }
-					selectedId={ null }
+					selectedKey={ null }
+					openKey={ null }
 					onSelect={ jest.fn() }
+					onOpen={ jest.fn() }
 				/>
 			</svg>
 		);
@@ -133,5 +181,64 @@ describe( 'PinsLayer', () => {
 				name: '<img src=x onerror=alert(1)>, France: 1 visitor',
 			} )
 		).toBeInTheDocument();
+	} );
+
+	it( 'renders again only the pins that change, and none on zoom', () => {
+		const group = createGrouper();
+		const paris = visitor( 'p1' );
+		const berlin = visitor( 'b1', BERLIN );
+		const france = visitor( 'f1', FRANCE );
+		const props = ( zoom: number, visitors = [ paris, berlin, france ] ) =>
+			( {
+				groups: group( visitors ).groups,
+				project,
+				zoom,
+				selectedKey: null,
+				openKey: null,
+				onSelect: jest.fn(),
+				onOpen: jest.fn(),
+			} ) as PinsLayerProps;
+		const stable = props( 1 );
+		const renders = pinLabel as jest.Mock;
+		renders.mockClear();
+		const { rerender } = render(
+			<svg>
+				<PinsLayer { ...stable } />
+			</svg>
+		);
+		expect( renders ).toHaveBeenCalledTimes( 3 );
+
+		renders.mockClear();
+		rerender(
+			<svg>
+				<PinsLayer { ...stable } zoom={ 4 } />
+			</svg>
+		);
+		expect( renders ).not.toHaveBeenCalled();
+
+		// Berlin's visitor goes offline; a Parisian only changes page.
+		rerender(
+			<svg>
+				<PinsLayer
+					{ ...stable }
+					groups={
+						props( 4, [
+							{
+								...paris,
+								page: { path: '/a', title: 'A', since: 2 },
+							},
+							{ ...berlin, status: 'offline' },
+							france,
+						] ).groups
+					}
+					zoom={ 4 }
+				/>
+			</svg>
+		);
+		expect( renders ).toHaveBeenCalledTimes( 1 );
+		expect( renders.mock.calls[ 0 ]?.[ 0 ] ).toMatchObject( {
+			city: 'Berlin',
+			status: 'offline',
+		} );
 	} );
 } );
