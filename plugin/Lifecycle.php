@@ -38,6 +38,13 @@ final class Lifecycle {
 	private Secret $secret;
 
 	/**
+	 * Identity verification secret.
+	 *
+	 * @var Secret
+	 */
+	private Secret $identity_secret;
+
+	/**
 	 * Settings storage.
 	 *
 	 * @var Settings
@@ -47,27 +54,30 @@ final class Lifecycle {
 	/**
 	 * Constructor.
 	 *
-	 * @param Migrations   $migrations   Schema migrations.
-	 * @param Capabilities $capabilities Capabilities and role.
-	 * @param Secret       $secret       Shared signing secret.
-	 * @param Settings     $settings     Settings storage.
+	 * @param Migrations   $migrations      Schema migrations.
+	 * @param Capabilities $capabilities    Capabilities and role.
+	 * @param Secret       $secret          Shared signing secret.
+	 * @param Secret       $identity_secret Identity verification secret.
+	 * @param Settings     $settings        Settings storage.
 	 */
-	public function __construct( Migrations $migrations, Capabilities $capabilities, Secret $secret, Settings $settings ) {
-		$this->migrations   = $migrations;
-		$this->capabilities = $capabilities;
-		$this->secret       = $secret;
-		$this->settings     = $settings;
+	public function __construct( Migrations $migrations, Capabilities $capabilities, Secret $secret, Secret $identity_secret, Settings $settings ) {
+		$this->migrations      = $migrations;
+		$this->capabilities    = $capabilities;
+		$this->secret          = $secret;
+		$this->identity_secret = $identity_secret;
+		$this->settings        = $settings;
 	}
 
 	/**
 	 * Installs or repairs everything the plugin needs on the current site:
-	 * tables, capabilities, the agent role, the secret and the autoloaded
+	 * tables, capabilities, the agent role, the secrets and the autoloaded
 	 * settings. Idempotent.
 	 */
 	public function install(): void {
 		$this->migrations->run();
 		$this->capabilities->install();
 		$this->secret->ensure();
+		$this->identity_secret->ensure();
 		$this->settings->add_autoloaded_defaults();
 	}
 

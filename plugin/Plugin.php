@@ -12,12 +12,26 @@ namespace LiveDesk;
 use LiveDesk\Admin\Assets;
 use LiveDesk\Admin\Menu;
 use LiveDesk\Auth\AgentTokens;
+use LiveDesk\Chat\ChatService;
+use LiveDesk\Chat\Identities;
+use LiveDesk\Chat\OfflineMail;
+use LiveDesk\Chat\RateLimiter;
+use LiveDesk\Chat\Snapshots;
+use LiveDesk\Chat\VisitorChat;
+use LiveDesk\Chat\VisitorSignatures;
+use LiveDesk\Database\ConversationsRepository;
+use LiveDesk\Database\MessagesRepository;
 use LiveDesk\Database\Migrations;
 use LiveDesk\Database\PageViewsRepository;
 use LiveDesk\Database\VisitorsRepository;
+use LiveDesk\Frontend\ChatLauncher;
 use LiveDesk\Frontend\Tracker;
+use LiveDesk\Privacy\PersonalData;
 use LiveDesk\Privacy\PolicyContent;
 use LiveDesk\Rest\AgentTokenController;
+use LiveDesk\Rest\ChatController;
+use LiveDesk\Rest\ConversationsController;
+use LiveDesk\Rest\PlaygroundController;
 use LiveDesk\Rest\SettingsController;
 use LiveDesk\Rest\VisitorsController;
 
@@ -93,11 +107,46 @@ final class Plugin {
 	private VisitorsController $visitors_controller;
 
 	/**
+	 * Conversations REST controller.
+	 *
+	 * @var ConversationsController
+	 */
+	private ConversationsController $conversations_controller;
+
+	/**
+	 * Visitor chat REST controller.
+	 *
+	 * @var ChatController
+	 */
+	private ChatController $chat_controller;
+
+	/**
+	 * Playground REST controller.
+	 *
+	 * @var PlaygroundController
+	 */
+	private PlaygroundController $playground_controller;
+
+	/**
 	 * Visitor tracker on public pages.
 	 *
 	 * @var Tracker
 	 */
 	private Tracker $tracker;
+
+	/**
+	 * Chat launcher on public pages.
+	 *
+	 * @var ChatLauncher
+	 */
+	private ChatLauncher $chat_launcher;
+
+	/**
+	 * Personal data exporter and eraser.
+	 *
+	 * @var PersonalData
+	 */
+	private PersonalData $personal_data;
 
 	/**
 	 * Suggested privacy policy text.
@@ -115,13 +164,14 @@ final class Plugin {
 	 * @param string $version Plugin version.
 	 */
 	public function __construct( \wpdb $wpdb, string $dir, string $file, string $version ) {
-		$secret                       = new Secret();
-		$build_url                    = plugins_url( 'build/', $file );
-		$this->file                   = $file;
-		$this->settings               = new Settings();
-		$this->lifecycle              = new Lifecycle( new Migrations( $wpdb ), new Capabilities(), $secret, $this->settings );
-		$this->menu                   = new Menu();
-		$this->assets                 = new Assets(
+		$secret                         = new Secret();
+		$identity_secret                = new Secret( Secret::IDENTITY_OPTION );
+		$build_url                      = plugins_url( 'build/', $file );
+		$this->file                     = $file;
+		$this->settings                 = new Settings();
+		$this->lifecycle                = new Lifecycle( new Migrations( $wpdb ), new Capabilities(), $secret, $identity_secret, $this->settings );
+		$this->menu                     = new Menu();
+		$this->assets                   = new Assets(
 			$this->menu,
 			$this->settings,
 			$dir . 'build/',
@@ -129,11 +179,29 @@ final class Plugin {
 			$dir . 'languages',
 			$version
 		);
-		$this->settings_controller    = new SettingsController( $this->settings );
-		$this->agent_token_controller = new AgentTokenController( new AgentTokens( $secret ), $this->settings );
-		$this->visitors_controller    = new VisitorsController( new VisitorsRepository( $wpdb ), new PageViewsRepository( $wpdb ) );
-		$this->tracker                = new Tracker( $this->settings, $dir . 'build/', $build_url, $version );
-		$this->policy_content         = new PolicyContent( $this->settings );
+		$this->settings_controller      = new SettingsController( $this->settings, $identity_secret );
+		$this->agent_token_controller   = new AgentTokenController( new AgentTokens( $secret ), $this->settings );
+		$visitors                       = new VisitorsRepository( $wpdb );
+		$page_views                     = new PageViewsRepository( $wpdb );
+		$this->visitors_controller      = new VisitorsController( $visitors, $page_views );
+		$conversations                  = new ConversationsRepository( $wpdb );
+		$messages                       = new MessagesRepository( $wpdb );
+		$chat                           = new ChatService( $conversations, $messages );
+		$this->personal_data            = new PersonalData( $conversations, $messages, $visitors, $page_views );
+		$signatures                     = new VisitorSignatures( $secret );
+		$this->conversations_controller = new ConversationsController( $chat );
+		$this->playground_controller    = new PlaygroundController( $signatures );
+		$this->chat_controller          = new ChatController(
+			$this->settings,
+			new VisitorChat( $chat, new Snapshots( $visitors, $page_views, $this->settings ), $this->settings ),
+			$signatures,
+			new Identities( $identity_secret ),
+			new RateLimiter(),
+			new OfflineMail( $this->settings )
+		);
+		$this->tracker                  = new Tracker( $this->settings, $dir . 'build/', $build_url, $version );
+		$this->chat_launcher            = new ChatLauncher( $this->settings, $dir . 'build/', $build_url, $version );
+		$this->policy_content           = new PolicyContent( $this->settings );
 	}
 
 	/**
@@ -173,10 +241,16 @@ final class Plugin {
 		add_action( 'admin_enqueue_scripts', array( $this->assets, 'action_admin_enqueue_scripts' ) );
 		add_action( 'admin_notices', array( $this->assets, 'action_admin_notices' ) );
 		add_action( 'admin_init', array( $this->policy_content, 'action_admin_init' ) );
+		add_filter( 'wp_privacy_personal_data_exporters', array( $this->personal_data, 'filter_exporters' ) );
+		add_filter( 'wp_privacy_personal_data_erasers', array( $this->personal_data, 'filter_erasers' ) );
 		add_action( 'wp_enqueue_scripts', array( $this->tracker, 'action_wp_enqueue_scripts' ) );
+		add_action( 'wp_enqueue_scripts', array( $this->chat_launcher, 'action_wp_enqueue_scripts' ) );
 		add_action( 'rest_api_init', array( $this->settings_controller, 'register_routes' ) );
 		add_action( 'rest_api_init', array( $this->agent_token_controller, 'register_routes' ) );
 		add_action( 'rest_api_init', array( $this->visitors_controller, 'register_routes' ) );
+		add_action( 'rest_api_init', array( $this->conversations_controller, 'register_routes' ) );
+		add_action( 'rest_api_init', array( $this->playground_controller, 'register_routes' ) );
+		add_action( 'rest_api_init', array( $this->chat_controller, 'register_routes' ) );
 		// Tells the WP Consent API that the tracker waits for consent itself
 		// (statistics category) when consent mode is on.
 		add_filter( 'wp_consent_api_registered_' . plugin_basename( $this->file ), '__return_true' );

@@ -64,6 +64,42 @@ final class Settings {
 	/** Most trusted proxy entries kept. */
 	public const TRUSTED_PROXIES_MAX = 100;
 
+	/** Option: whether the chat widget is offered ('1' / '0'). */
+	public const CHAT_ENABLED = 'livedesk_chat_enabled';
+
+	/** Option: the widget's accent colour, `#rrggbb`. */
+	public const CHAT_COLOR = 'livedesk_chat_color';
+
+	/** Option: which corner the launcher sits in, one of CHAT_POSITIONS. */
+	public const CHAT_POSITION = 'livedesk_chat_position';
+
+	/** Option: the greeting above the first message ('' for the translated default). */
+	public const CHAT_GREETING = 'livedesk_chat_greeting';
+
+	/** Option: whether the widget asks for name and e-mail first, one of EMAIL_CAPTURE_MODES. */
+	public const CHAT_EMAIL_CAPTURE = 'livedesk_chat_email_capture';
+
+	/** Option: whether a chat needs a verified identity ('1' / '0'). */
+	public const CHAT_REQUIRE_VERIFIED = 'livedesk_chat_require_verified';
+
+	/** Option: where offline messages are e-mailed ('' for the site's admin e-mail). */
+	public const CHAT_OFFLINE_EMAIL = 'livedesk_chat_offline_email';
+
+	/** Launcher corners. */
+	public const CHAT_POSITIONS = array( 'right', 'left' );
+
+	/** E-mail capture modes: not asked, asked, or needed before the first message. */
+	public const EMAIL_CAPTURE_MODES = array( 'off', 'optional', 'required' );
+
+	/** Accent colour of a site that never chose one. */
+	public const DEFAULT_CHAT_COLOR = '#2563eb';
+
+	/** E-mail capture of a site that never chose one. */
+	public const DEFAULT_EMAIL_CAPTURE = 'optional';
+
+	/** Longest greeting kept, in characters. */
+	public const GREETING_MAX = 500;
+
 	/** Path of the sidecar when it shares the site's origin. */
 	private const SAME_ORIGIN_PATH = '/livedesk-sidecar/';
 
@@ -97,6 +133,62 @@ final class Settings {
 		);
 
 		$this->register_presence_settings();
+		$this->register_chat_settings();
+	}
+
+	/**
+	 * Registers the chat settings (docs/chat.md). Like the presence settings
+	 * they are stored as the strings the sidecar reads: flags '1' / '0'.
+	 */
+	private function register_chat_settings(): void {
+		$settings = array(
+			self::CHAT_ENABLED          => array(
+				'type'              => 'boolean',
+				'description'       => __( 'Offer the chat widget to visitors.', 'livedesk' ),
+				'sanitize_callback' => array( self::class, 'sanitize_stored_flag' ),
+				'default'           => true,
+			),
+			self::CHAT_COLOR            => array(
+				'type'              => 'string',
+				'description'       => __( 'Accent colour of the chat widget.', 'livedesk' ),
+				'sanitize_callback' => array( self::class, 'sanitize_chat_color' ),
+				'default'           => self::DEFAULT_CHAT_COLOR,
+			),
+			self::CHAT_POSITION         => array(
+				'type'              => 'string',
+				'description'       => __( 'Corner of the page the chat launcher sits in: right or left.', 'livedesk' ),
+				'sanitize_callback' => array( self::class, 'sanitize_chat_position' ),
+				'default'           => 'right',
+			),
+			self::CHAT_GREETING         => array(
+				'type'              => 'string',
+				'description'       => __( 'Greeting shown when a visitor opens the chat.', 'livedesk' ),
+				'sanitize_callback' => array( self::class, 'sanitize_greeting' ),
+				'default'           => '',
+			),
+			self::CHAT_EMAIL_CAPTURE    => array(
+				'type'              => 'string',
+				'description'       => __( 'Whether the chat asks for a name and e-mail address first: off, optional or required.', 'livedesk' ),
+				'sanitize_callback' => array( self::class, 'sanitize_email_capture' ),
+				'default'           => self::DEFAULT_EMAIL_CAPTURE,
+			),
+			self::CHAT_REQUIRE_VERIFIED => array(
+				'type'              => 'boolean',
+				'description'       => __( 'Only accept chats from visitors with a verified identity.', 'livedesk' ),
+				'sanitize_callback' => array( self::class, 'sanitize_stored_flag' ),
+				'default'           => false,
+			),
+			self::CHAT_OFFLINE_EMAIL    => array(
+				'type'              => 'string',
+				'description'       => __( 'Where messages left while no agent is online are e-mailed. Empty means the site\'s admin e-mail.', 'livedesk' ),
+				'sanitize_callback' => array( self::class, 'sanitize_offline_email' ),
+				'default'           => '',
+			),
+		);
+
+		foreach ( $settings as $name => $args ) {
+			register_setting( self::GROUP, $name, $args + array( 'show_in_rest' => false ) );
+		}
 	}
 
 	/**
@@ -193,14 +285,19 @@ final class Settings {
 	}
 
 	/**
-	 * Stores tracking and consent mode with their defaults when they are
-	 * missing, autoloaded: every front-end page reads both, and a missing
+	 * Stores the settings every front-end page reads (tracking, consent
+	 * mode, and the chat launcher's) with their defaults when they are
+	 * missing, autoloaded: every front-end page reads them, and a missing
 	 * option costs a query per page while an autoloaded one costs nothing.
 	 * Values already stored are kept.
 	 */
 	public function add_autoloaded_defaults(): void {
 		add_option( self::TRACKING, '1', '', true );
 		add_option( self::CONSENT_MODE, '0', '', true );
+		// The chat launcher's switch, colour and corner are printed on every page too.
+		add_option( self::CHAT_ENABLED, '1', '', true );
+		add_option( self::CHAT_COLOR, self::DEFAULT_CHAT_COLOR, '', true );
+		add_option( self::CHAT_POSITION, 'right', '', true );
 	}
 
 	/**
@@ -315,9 +412,161 @@ final class Settings {
 	}
 
 	/**
+	 * Whether the chat widget is offered. Read on every front-end page.
+	 */
+	public function chat_enabled(): bool {
+		return '1' === self::sanitize_stored_flag( get_option( self::CHAT_ENABLED, true ) );
+	}
+
+	/**
+	 * Turns the chat widget on or off.
+	 *
+	 * @param bool $on True to offer chat.
+	 */
+	public function set_chat_enabled( bool $on ): void {
+		// Autoloaded: every front-end page reads it.
+		update_option( self::CHAT_ENABLED, $on ? '1' : '0', true );
+	}
+
+	/**
+	 * The widget's accent colour, `#rrggbb` in lower case.
+	 */
+	public function chat_color(): string {
+		return self::sanitize_chat_color( get_option( self::CHAT_COLOR, self::DEFAULT_CHAT_COLOR ) );
+	}
+
+	/**
+	 * Sets the widget's accent colour.
+	 *
+	 * @param string $color `#rrggbb` (or `#rgb`).
+	 * @throws \InvalidArgumentException When the value is not a hex colour.
+	 */
+	public function set_chat_color( string $color ): void {
+		if ( null === sanitize_hex_color( $color ) || '' === $color ) {
+			throw new \InvalidArgumentException( 'The chat colour must be a hex colour such as #2563eb.' );
+		}
+
+		// Autoloaded: every front-end page reads it.
+		update_option( self::CHAT_COLOR, self::sanitize_chat_color( $color ), true );
+	}
+
+	/**
+	 * The launcher's corner: 'right' or 'left'.
+	 */
+	public function chat_position(): string {
+		return self::sanitize_chat_position( get_option( self::CHAT_POSITION, 'right' ) );
+	}
+
+	/**
+	 * Sets the launcher's corner.
+	 *
+	 * @param string $position One of CHAT_POSITIONS.
+	 * @throws \InvalidArgumentException When the value is not one of CHAT_POSITIONS.
+	 */
+	public function set_chat_position( string $position ): void {
+		if ( ! in_array( $position, self::CHAT_POSITIONS, true ) ) {
+			throw new \InvalidArgumentException( 'The chat position must be one of: ' . implode( ', ', self::CHAT_POSITIONS ) . '.' );
+		}
+
+		// Autoloaded: every front-end page reads it.
+		update_option( self::CHAT_POSITION, $position, true );
+	}
+
+	/**
+	 * The greeting the site chose ('' when it uses the translated default).
+	 */
+	public function chat_greeting(): string {
+		return self::sanitize_greeting( get_option( self::CHAT_GREETING, '' ) );
+	}
+
+	/**
+	 * Sets the greeting; '' goes back to the translated default.
+	 *
+	 * @param string $greeting Plain text, at most GREETING_MAX characters.
+	 * @throws \InvalidArgumentException When the greeting is too long.
+	 */
+	public function set_chat_greeting( string $greeting ): void {
+		if ( mb_strlen( trim( $greeting ) ) > self::GREETING_MAX ) {
+			throw new \InvalidArgumentException( sprintf( 'The greeting must be at most %d characters long.', self::GREETING_MAX ) );
+		}
+
+		// Not autoloaded: only the chat config route reads it.
+		update_option( self::CHAT_GREETING, self::sanitize_greeting( $greeting ), false );
+	}
+
+	/**
+	 * Whether the widget asks for name and e-mail: one of EMAIL_CAPTURE_MODES.
+	 */
+	public function chat_email_capture(): string {
+		return self::sanitize_email_capture( get_option( self::CHAT_EMAIL_CAPTURE, self::DEFAULT_EMAIL_CAPTURE ) );
+	}
+
+	/**
+	 * Sets the e-mail capture mode.
+	 *
+	 * @param string $mode One of EMAIL_CAPTURE_MODES.
+	 * @throws \InvalidArgumentException When the mode is unknown.
+	 */
+	public function set_chat_email_capture( string $mode ): void {
+		if ( ! in_array( $mode, self::EMAIL_CAPTURE_MODES, true ) ) {
+			throw new \InvalidArgumentException( 'The e-mail capture mode must be one of: ' . implode( ', ', self::EMAIL_CAPTURE_MODES ) . '.' );
+		}
+
+		// Not autoloaded: only chat routes read it.
+		update_option( self::CHAT_EMAIL_CAPTURE, $mode, false );
+	}
+
+	/**
+	 * Whether a chat needs a verified identity.
+	 */
+	public function chat_require_verified(): bool {
+		return '1' === self::sanitize_stored_flag( get_option( self::CHAT_REQUIRE_VERIFIED, false ) );
+	}
+
+	/**
+	 * Sets whether a chat needs a verified identity.
+	 *
+	 * @param bool $on True to refuse unverified chats.
+	 */
+	public function set_chat_require_verified( bool $on ): void {
+		// Not autoloaded: only chat routes and the sidecar read it.
+		update_option( self::CHAT_REQUIRE_VERIFIED, $on ? '1' : '0', false );
+	}
+
+	/**
+	 * Where offline messages are e-mailed: the chosen address, or the
+	 * site's admin e-mail.
+	 */
+	public function chat_offline_email(): string {
+		$chosen = self::sanitize_offline_email( get_option( self::CHAT_OFFLINE_EMAIL, '' ) );
+		if ( '' !== $chosen ) {
+			return $chosen;
+		}
+		$admin = get_option( 'admin_email', '' );
+
+		return is_string( $admin ) ? $admin : '';
+	}
+
+	/**
+	 * Sets where offline messages are e-mailed; '' means the admin e-mail.
+	 *
+	 * @param string $email An e-mail address, or ''.
+	 * @throws \InvalidArgumentException When the address is not valid.
+	 */
+	public function set_chat_offline_email( string $email ): void {
+		$email = trim( $email );
+		if ( '' !== $email && ! is_email( $email ) ) {
+			throw new \InvalidArgumentException( 'The offline e-mail must be a valid e-mail address or empty.' );
+		}
+
+		// Not autoloaded: only the offline form reads it.
+		update_option( self::CHAT_OFFLINE_EMAIL, self::sanitize_offline_email( $email ), false );
+	}
+
+	/**
 	 * All settings, as the REST API and the admin see them.
 	 *
-	 * @return array{delete_data_on_uninstall: bool, sidecar_url: string, effective_sidecar_url: string, tracking: bool, consent_mode: bool, ip_mode: string, visitor_cap: int, trusted_proxies: list<string>}
+	 * @return array{delete_data_on_uninstall: bool, sidecar_url: string, effective_sidecar_url: string, tracking: bool, consent_mode: bool, ip_mode: string, visitor_cap: int, trusted_proxies: list<string>, chat_enabled: bool, chat_color: string, chat_position: string, chat_greeting: string, chat_email_capture: string, chat_require_verified: bool, chat_offline_email: string}
 	 */
 	public function to_array(): array {
 		return array(
@@ -329,6 +578,13 @@ final class Settings {
 			'ip_mode'                  => $this->ip_mode(),
 			'visitor_cap'              => $this->visitor_cap(),
 			'trusted_proxies'          => $this->trusted_proxies(),
+			'chat_enabled'             => $this->chat_enabled(),
+			'chat_color'               => $this->chat_color(),
+			'chat_position'            => $this->chat_position(),
+			'chat_greeting'            => $this->chat_greeting(),
+			'chat_email_capture'       => $this->chat_email_capture(),
+			'chat_require_verified'    => $this->chat_require_verified(),
+			'chat_offline_email'       => $this->chat_offline_email(),
 		);
 	}
 
@@ -460,6 +716,75 @@ final class Settings {
 		}
 
 		return implode( "\n", array_slice( array_keys( $entries ), 0, self::TRUSTED_PROXIES_MAX ) );
+	}
+
+	/**
+	 * Sanitises the accent colour into `#rrggbb` in lower case; anything
+	 * that is not a hex colour becomes the default.
+	 *
+	 * @param mixed $value Raw value.
+	 */
+	public static function sanitize_chat_color( $value ): string {
+		$color = is_string( $value ) ? sanitize_hex_color( trim( $value ) ) : null;
+		if ( ! is_string( $color ) || '' === $color ) {
+			return self::DEFAULT_CHAT_COLOR;
+		}
+		if ( 4 === strlen( $color ) ) {
+			$color = '#' . $color[1] . $color[1] . $color[2] . $color[2] . $color[3] . $color[3];
+		}
+
+		return strtolower( $color );
+	}
+
+	/**
+	 * Sanitises the launcher corner; anything unknown becomes 'right'.
+	 *
+	 * @param mixed $value Raw value.
+	 */
+	public static function sanitize_chat_position( $value ): string {
+		return is_string( $value ) && in_array( $value, self::CHAT_POSITIONS, true ) ? $value : 'right';
+	}
+
+	/**
+	 * Sanitises the greeting: plain text (shown as text, so markup is kept
+	 * as typed), line breaks normalised, cut to GREETING_MAX characters.
+	 *
+	 * @param mixed $value Raw value.
+	 */
+	public static function sanitize_greeting( $value ): string {
+		if ( ! is_string( $value ) ) {
+			return '';
+		}
+		$text = str_replace( array( "\r\n", "\r" ), "\n", wp_check_invalid_utf8( $value ) );
+		$text = (string) preg_replace( '/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/', '', $text );
+
+		return mb_substr( trim( $text ), 0, self::GREETING_MAX );
+	}
+
+	/**
+	 * Sanitises the e-mail capture mode; anything unknown becomes the default.
+	 *
+	 * @param mixed $value Raw value.
+	 */
+	public static function sanitize_email_capture( $value ): string {
+		return is_string( $value ) && in_array( $value, self::EMAIL_CAPTURE_MODES, true ) ? $value : self::DEFAULT_EMAIL_CAPTURE;
+	}
+
+	/**
+	 * Sanitises the offline e-mail address; anything invalid becomes ''
+	 * (the admin e-mail).
+	 *
+	 * @param mixed $value Raw value.
+	 */
+	public static function sanitize_offline_email( $value ): string {
+		if ( ! is_string( $value ) ) {
+			return '';
+		}
+		// Refused rather than repaired: sanitize_email() would turn a
+		// header injection attempt into a different, valid-looking address.
+		$email = trim( $value );
+
+		return is_email( $email ) && sanitize_email( $email ) === $email ? $email : '';
 	}
 
 	/**

@@ -147,9 +147,11 @@ final class Assets {
 	 * What the admin bundle boots from (`window.livedeskAdmin`).
 	 *
 	 * @param string $screen Screen id.
-	 * @return array{screen: string, restNamespace: string, caps: array{view: bool, chat: bool, manage: bool}, settingsUrl: string, sidecarUrl: string, version: string}
+	 * @return array{screen: string, restNamespace: string, caps: array{view: bool, chat: bool, manage: bool}, user: array{id: int, name: string}, settingsUrl: string, liveChatUrl: string, visitorsUrl: string, sidecarUrl: string, version: string}
 	 */
 	public function boot_data( string $screen ): array {
+		$user = wp_get_current_user();
+
 		return array(
 			'screen'        => $screen,
 			'restNamespace' => Api::ROUTE_NAMESPACE,
@@ -158,7 +160,14 @@ final class Assets {
 				'chat'   => current_user_can( Capabilities::CHAT ),
 				'manage' => current_user_can( Capabilities::MANAGE ),
 			),
+			// Who "me" is (assign to me, the agent's own messages and typing).
+			'user'          => array(
+				'id'   => $user->ID,
+				'name' => (string) $user->display_name,
+			),
 			'settingsUrl'   => admin_url( 'admin.php?page=' . Menu::slug( 'settings' ) ),
+			'liveChatUrl'   => admin_url( 'admin.php?page=' . Menu::slug( 'live-chat' ) ),
+			'visitorsUrl'   => admin_url( 'admin.php?page=' . Menu::slug( 'visitors' ) ),
 			'sidecarUrl'    => $this->settings->effective_sidecar_url(),
 			'version'       => $this->version,
 		);

@@ -114,6 +114,26 @@ final class VisitorsRepository {
 	}
 
 	/**
+	 * Deletes visitors (privacy erasure); their page views are
+	 * PageViewsRepository's.
+	 *
+	 * @param string[] $visitor_keys Visitor keys.
+	 * @return int How many rows were deleted.
+	 */
+	public function delete( array $visitor_keys ): int {
+		if ( array() === $visitor_keys ) {
+			return 0;
+		}
+		$wpdb = $this->wpdb;
+		$in   = implode( ', ', array_fill( 0, count( $visitor_keys ), '%s' ) );
+
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQLPlaceholders -- $in is placeholders only; WPCS 2.3 predates %i.
+		$deleted = $wpdb->query( $wpdb->prepare( "DELETE FROM %i WHERE visitor_key IN ({$in})", $this->table(), ...array_values( $visitor_keys ) ) );
+
+		return is_int( $deleted ) ? $deleted : 0;
+	}
+
+	/**
 	 * A database row with every column present and typed.
 	 *
 	 * @param array<mixed> $row Row from wpdb.

@@ -54,6 +54,9 @@ final class PolicyContent {
 		if ( $this->settings->consent_mode() ) {
 			$paragraphs[] = __( 'Nothing is reported or stored until you have given your consent.', 'livedesk' );
 		}
+		if ( $this->settings->chat_enabled() ) {
+			array_push( $paragraphs, ...$this->chat_paragraphs() );
+		}
 		$paragraphs[] = __( 'This information is kept on this site\'s own servers and is not shared with third parties.', 'livedesk' );
 
 		$html  = '<p class="privacy-policy-tutorial">' . esc_html__( 'LiveDesk shows your team who is on your site right now and lets them chat with visitors. The text below follows your current LiveDesk settings; review it when you change them.', 'livedesk' ) . '</p>';
@@ -63,6 +66,20 @@ final class PolicyContent {
 		}
 
 		return $html;
+	}
+
+	/**
+	 * What the chat stores, and who sees it.
+	 *
+	 * @return list<string>
+	 */
+	private function chat_paragraphs(): array {
+		return array(
+			__( 'If you use the chat, we store your messages and our replies, the name and e-mail address you give us, and, when the conversation starts, a snapshot of your visit (the last pages you viewed, approximate location, time zone, browser and language, and your IP address as described above) so that the person answering can help you.', 'livedesk' ),
+			__( 'If you are logged in to this site, or the site tells the chat who you are, our team sees your name and e-mail address as verified.', 'livedesk' ),
+			__( 'If you leave a message while nobody is online, it is stored in the same way and sent to our team by e-mail.', 'livedesk' ),
+			__( 'Conversations are kept until our team deletes them or you ask for them to be erased. You can ask for a copy of what we store about you, or for it to be erased, with the e-mail address you gave in the chat.', 'livedesk' ),
+		);
 	}
 
 	/**

@@ -10,6 +10,7 @@ declare( strict_types=1 );
 namespace LiveDesk\Rest;
 
 use LiveDesk\Capabilities;
+use LiveDesk\Secret;
 use LiveDesk\Settings;
 use WP_Error;
 use WP_REST_Controller;
@@ -19,6 +20,8 @@ use WP_REST_Server;
 
 /**
  * `livedesk/v1/settings`: read with livedesk_view, change with livedesk_manage.
+ * The identity verification secret is in the answer only for livedesk_manage;
+ * `POST livedesk/v1/settings/identity-secret` replaces it.
  */
 final class SettingsController extends WP_REST_Controller {
 
@@ -30,14 +33,23 @@ final class SettingsController extends WP_REST_Controller {
 	private Settings $settings;
 
 	/**
+	 * Identity verification secret.
+	 *
+	 * @var Secret
+	 */
+	private Secret $identity_secret;
+
+	/**
 	 * Constructor.
 	 *
-	 * @param Settings $settings Settings storage.
+	 * @param Settings $settings        Settings storage.
+	 * @param Secret   $identity_secret Identity verification secret.
 	 */
-	public function __construct( Settings $settings ) {
-		$this->namespace = Api::ROUTE_NAMESPACE;
-		$this->rest_base = 'settings';
-		$this->settings  = $settings;
+	public function __construct( Settings $settings, Secret $identity_secret ) {
+		$this->namespace       = Api::ROUTE_NAMESPACE;
+		$this->rest_base       = 'settings';
+		$this->settings        = $settings;
+		$this->identity_secret = $identity_secret;
 	}
 
 	/**
@@ -65,6 +77,36 @@ final class SettingsController extends WP_REST_Controller {
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
 		);
+
+		register_rest_route(
+			Api::ROUTE_NAMESPACE,
+			'/' . $this->rest_base . '/identity-secret',
+			array(
+				array(
+					'methods'             => WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'regenerate_identity_secret' ),
+					'permission_callback' => array( $this, 'update_item_permissions_check' ),
+					'args'                => array(),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+	}
+
+	/**
+	 * Replaces the identity verification secret and returns every setting
+	 * (with the new secret). Identities signed with the old one stop
+	 * verifying at once.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response
+	 *
+	 * @phpstan-param WP_REST_Request<array<string, mixed>> $request
+	 */
+	public function regenerate_identity_secret( $request ) {
+		$this->identity_secret->regenerate();
+
+		return $this->prepare_item_for_response( $this->settings->to_array(), $request );
 	}
 
 	/**
@@ -140,12 +182,44 @@ final class SettingsController extends WP_REST_Controller {
 		if ( is_array( $proxies ) ) {
 			$this->settings->set_trusted_proxies( $proxies );
 		}
+		$this->update_chat_settings( $request );
 
 		return $this->prepare_item_for_response( $this->settings->to_array(), $request );
 	}
 
 	/**
-	 * Shapes the settings for a response.
+	 * Changes the chat settings present in the request (already validated).
+	 *
+	 * @param WP_REST_Request $request Request.
+	 *
+	 * @phpstan-param WP_REST_Request<array<string, mixed>> $request
+	 */
+	private function update_chat_settings( WP_REST_Request $request ): void {
+		foreach ( array(
+			'chat_enabled'          => array( $this->settings, 'set_chat_enabled' ),
+			'chat_require_verified' => array( $this->settings, 'set_chat_require_verified' ),
+		) as $param => $setter ) {
+			if ( $request->has_param( $param ) ) {
+				$setter( (bool) $request->get_param( $param ) );
+			}
+		}
+		foreach ( array(
+			'chat_color'         => array( $this->settings, 'set_chat_color' ),
+			'chat_position'      => array( $this->settings, 'set_chat_position' ),
+			'chat_greeting'      => array( $this->settings, 'set_chat_greeting' ),
+			'chat_email_capture' => array( $this->settings, 'set_chat_email_capture' ),
+			'chat_offline_email' => array( $this->settings, 'set_chat_offline_email' ),
+		) as $param => $setter ) {
+			$value = $request->get_param( $param );
+			if ( is_string( $value ) ) {
+				$setter( $value );
+			}
+		}
+	}
+
+	/**
+	 * Shapes the settings for a response. The identity secret is added for
+	 * users who may manage LiveDesk, and only for them.
 	 *
 	 * @param mixed           $item    Settings, as returned by Settings::to_array().
 	 * @param WP_REST_Request $request Request.
@@ -154,7 +228,12 @@ final class SettingsController extends WP_REST_Controller {
 	 * @phpstan-param WP_REST_Request<array<string, mixed>> $request
 	 */
 	public function prepare_item_for_response( $item, $request ) {
-		$data    = is_array( $item ) ? $item : array();
+		$data = is_array( $item ) ? $item : array();
+		if ( current_user_can( Capabilities::MANAGE ) ) {
+			// Created on activation; a site that skipped it gets one now.
+			$this->identity_secret->ensure();
+			$data['identity_secret'] = $this->identity_secret->get();
+		}
 		$context = $request->get_param( 'context' );
 		$data    = $this->add_additional_fields_to_object( $data, $request );
 		$data    = $this->filter_response_by_context( $data, is_string( $context ) ? $context : 'view' );
@@ -230,10 +309,95 @@ final class SettingsController extends WP_REST_Controller {
 						'validate_callback' => array( $this, 'validate_trusted_proxies' ),
 					),
 				),
-			),
+			) + $this->chat_properties(),
 		);
 
 		return $this->add_additional_fields_schema( $this->schema );
+	}
+
+	/**
+	 * The chat settings' schema properties (docs/chat.md).
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	private function chat_properties(): array {
+		return array(
+			'chat_enabled'          => array(
+				'description' => __( 'Whether the chat widget is offered to visitors.', 'livedesk' ),
+				'type'        => 'boolean',
+				'context'     => array( 'view', 'edit' ),
+			),
+			'chat_color'            => array(
+				'description' => __( 'Accent colour of the chat widget, #rrggbb.', 'livedesk' ),
+				'type'        => 'string',
+				'pattern'     => '^#([0-9a-fA-F]{3}){1,2}$',
+				'context'     => array( 'view', 'edit' ),
+			),
+			'chat_position'         => array(
+				'description' => __( 'Corner of the page the chat launcher sits in.', 'livedesk' ),
+				'type'        => 'string',
+				'enum'        => Settings::CHAT_POSITIONS,
+				'context'     => array( 'view', 'edit' ),
+			),
+			'chat_greeting'         => array(
+				'description' => __( 'Greeting shown when a visitor opens the chat (plain text); empty for the default greeting.', 'livedesk' ),
+				'type'        => 'string',
+				'maxLength'   => Settings::GREETING_MAX,
+				'context'     => array( 'view', 'edit' ),
+			),
+			'chat_email_capture'    => array(
+				'description' => __( 'Whether the chat asks for a name and e-mail address before the first message: off, optional or required.', 'livedesk' ),
+				'type'        => 'string',
+				'enum'        => Settings::EMAIL_CAPTURE_MODES,
+				'context'     => array( 'view', 'edit' ),
+			),
+			'chat_require_verified' => array(
+				'description' => __( 'Whether the server refuses to start a chat without a verified identity.', 'livedesk' ),
+				'type'        => 'boolean',
+				'context'     => array( 'view', 'edit' ),
+			),
+			'chat_offline_email'    => array(
+				'description' => __( 'Where messages left while no agent is online are e-mailed; send an empty string for the site\'s admin e-mail.', 'livedesk' ),
+				'type'        => 'string',
+				'context'     => array( 'view', 'edit' ),
+				'arg_options' => array(
+					'validate_callback' => array( $this, 'validate_offline_email' ),
+				),
+			),
+			'identity_secret'       => array(
+				'description' => __( 'Secret a site signs visitor identities with (HMAC-SHA256). Only users who may manage LiveDesk see it.', 'livedesk' ),
+				'type'        => 'string',
+				'pattern'     => '^[0-9a-f]{64}$',
+				'context'     => array( 'view', 'edit' ),
+				'readonly'    => true,
+			),
+		);
+	}
+
+	/**
+	 * Validates `chat_offline_email`: '' or an e-mail address.
+	 *
+	 * @param mixed           $value   Value from the request.
+	 * @param WP_REST_Request $request Request.
+	 * @param string          $param   Parameter name.
+	 * @return true|WP_Error
+	 *
+	 * @phpstan-param WP_REST_Request<array<string, mixed>> $request
+	 */
+	public function validate_offline_email( $value, $request, $param ) {
+		$valid = rest_validate_request_arg( $value, $request, $param );
+		if ( true !== $valid ) {
+			return $valid;
+		}
+		if ( is_string( $value ) && ( '' === trim( $value ) || is_email( trim( $value ) ) ) ) {
+			return true;
+		}
+
+		return new WP_Error(
+			'rest_invalid_param',
+			__( 'The offline e-mail must be an e-mail address, or empty for the site\'s admin e-mail.', 'livedesk' ),
+			array( 'status' => 400 )
+		);
 	}
 
 	/**

@@ -91,17 +91,21 @@ final class LifecycleTest extends TestCase {
 	}
 
 	/**
-	 * Activation creates a 64-hex secret that is not autoloaded.
+	 * Activation creates the two 64-hex secrets (sidecar signing, identity
+	 * verification), different and not autoloaded.
 	 */
 	public function test_activation_creates_a_secret_that_is_not_autoloaded(): void {
 		$this->remove_plugin_data();
 
 		$this->reactivate();
 
-		$row = $this->option_row( Secret::OPTION );
-		self::assertNotNull( $row );
-		self::assertMatchesRegularExpression( '/^[0-9a-f]{64}$/D', $row['option_value'] );
-		self::assertNotContains( $row['autoload'], wp_autoload_values_to_autoload() );
+		foreach ( array( Secret::OPTION, Secret::IDENTITY_OPTION ) as $option ) {
+			$row = $this->option_row( $option );
+			self::assertNotNull( $row, "{$option} should be created." );
+			self::assertMatchesRegularExpression( '/^[0-9a-f]{64}$/D', $row['option_value'] );
+			self::assertNotContains( $row['autoload'], wp_autoload_values_to_autoload() );
+		}
+		self::assertNotSame( get_option( Secret::OPTION ), get_option( Secret::IDENTITY_OPTION ) );
 	}
 
 	/**
@@ -114,8 +118,11 @@ final class LifecycleTest extends TestCase {
 		$this->reactivate();
 
 		foreach ( array(
-			Settings::TRACKING     => '1',
-			Settings::CONSENT_MODE => '0',
+			Settings::TRACKING      => '1',
+			Settings::CONSENT_MODE  => '0',
+			Settings::CHAT_ENABLED  => '1',
+			Settings::CHAT_COLOR    => '#2563eb',
+			Settings::CHAT_POSITION => 'right',
 		) as $option => $value ) {
 			$row = $this->option_row( $option );
 			self::assertNotNull( $row, "{$option} should be stored." );

@@ -11,11 +11,16 @@ namespace LiveDesk\Tests;
 
 use LiveDesk\Admin\Assets;
 use LiveDesk\Admin\Menu;
+use LiveDesk\Frontend\ChatLauncher;
 use LiveDesk\Frontend\Tracker;
 use LiveDesk\Lifecycle;
 use LiveDesk\Plugin;
+use LiveDesk\Privacy\PersonalData;
 use LiveDesk\Privacy\PolicyContent;
 use LiveDesk\Rest\AgentTokenController;
+use LiveDesk\Rest\ChatController;
+use LiveDesk\Rest\ConversationsController;
+use LiveDesk\Rest\PlaygroundController;
 use LiveDesk\Rest\SettingsController;
 use LiveDesk\Rest\VisitorsController;
 use LiveDesk\Settings;
@@ -121,6 +126,12 @@ final class PluginTest extends TestCase {
 			'visitors routes' => array( 'rest_api_init', VisitorsController::class, 'register_routes' ),
 			'tracker'         => array( 'wp_enqueue_scripts', Tracker::class, 'action_wp_enqueue_scripts' ),
 			'privacy policy'  => array( 'admin_init', PolicyContent::class, 'action_admin_init' ),
+			'chat routes'     => array( 'rest_api_init', ChatController::class, 'register_routes' ),
+			'conversations'   => array( 'rest_api_init', ConversationsController::class, 'register_routes' ),
+			'playground'      => array( 'rest_api_init', PlaygroundController::class, 'register_routes' ),
+			'chat launcher'   => array( 'wp_enqueue_scripts', ChatLauncher::class, 'action_wp_enqueue_scripts' ),
+			'data exporter'   => array( 'wp_privacy_personal_data_exporters', PersonalData::class, 'filter_exporters' ),
+			'data eraser'     => array( 'wp_privacy_personal_data_erasers', PersonalData::class, 'filter_erasers' ),
 		);
 	}
 }

@@ -89,4 +89,38 @@ final class SecretTest extends TestCase {
 			'upper case' => array( str_repeat( 'A', 64 ) ),
 		);
 	}
+
+	/**
+	 * The identity secret is a separate option with the same rules.
+	 */
+	public function test_identity_secret_is_its_own_option(): void {
+		delete_option( Secret::IDENTITY_OPTION );
+
+		$identity = new Secret( Secret::IDENTITY_OPTION );
+		$identity->ensure();
+
+		$row = $this->option_row( Secret::IDENTITY_OPTION );
+		self::assertNotNull( $row );
+		self::assertTrue( Secret::is_valid( $row['option_value'] ) );
+		self::assertNotContains( $row['autoload'], wp_autoload_values_to_autoload() );
+		self::assertNotSame( ( new Secret() )->get(), $identity->get() );
+	}
+
+	/**
+	 * Regenerating replaces a valid secret with a new valid one.
+	 */
+	public function test_regenerate_replaces_the_secret(): void {
+		$identity = new Secret( Secret::IDENTITY_OPTION );
+		$identity->ensure();
+		$before = $identity->get();
+
+		$after = $identity->regenerate();
+
+		self::assertNotSame( $before, $after );
+		self::assertTrue( Secret::is_valid( $after ) );
+		self::assertSame( $after, $identity->get() );
+		$row = $this->option_row( Secret::IDENTITY_OPTION );
+		self::assertNotNull( $row );
+		self::assertSame( $after, $row['option_value'] );
+	}
 }

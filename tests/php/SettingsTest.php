@@ -28,6 +28,13 @@ final class SettingsTest extends TestCase {
 		Settings::IP_MODE,
 		Settings::VISITOR_CAP,
 		Settings::TRUSTED_PROXIES,
+		Settings::CHAT_ENABLED,
+		Settings::CHAT_COLOR,
+		Settings::CHAT_POSITION,
+		Settings::CHAT_GREETING,
+		Settings::CHAT_EMAIL_CAPTURE,
+		Settings::CHAT_REQUIRE_VERIFIED,
+		Settings::CHAT_OFFLINE_EMAIL,
 	);
 
 	/**
@@ -42,7 +49,8 @@ final class SettingsTest extends TestCase {
 	/**
 	 * Defaults: keep data on uninstall, sidecar on the site's own origin,
 	 * tracking on without consent mode, anonymised IPs, 500 visitors, local
-	 * proxies trusted.
+	 * proxies trusted; chat on, blue, on the right, default greeting,
+	 * optional e-mail, no verified identity needed, offline mail to the admin.
 	 */
 	public function test_defaults(): void {
 		self::assertSame(
@@ -55,6 +63,13 @@ final class SettingsTest extends TestCase {
 				'ip_mode'                  => 'anonymised',
 				'visitor_cap'              => 500,
 				'trusted_proxies'          => array( '127.0.0.1', '::1' ),
+				'chat_enabled'             => true,
+				'chat_color'               => '#2563eb',
+				'chat_position'            => 'right',
+				'chat_greeting'            => '',
+				'chat_email_capture'       => 'optional',
+				'chat_require_verified'    => false,
+				'chat_offline_email'       => get_option( 'admin_email' ),
 			),
 			( new Settings() )->to_array()
 		);

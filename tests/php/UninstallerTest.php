@@ -91,7 +91,9 @@ final class UninstallerTest extends TestCase {
 
 		$this->run_uninstall_php();
 
-		self::assertContains( $this->wpdb()->prefix . 'livedesk_page_views', $this->migrations()->tables() );
+		foreach ( array( 'livedesk_page_views', 'livedesk_conversations', 'livedesk_messages' ) as $table ) {
+			self::assertContains( $this->wpdb()->prefix . $table, $this->migrations()->tables() );
+		}
 		foreach ( $this->migrations()->tables() as $table ) {
 			self::assertFalse( $this->table_exists( $table ), "{$table} should be dropped." );
 		}

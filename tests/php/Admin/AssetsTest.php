@@ -170,6 +170,7 @@ final class AssetsTest extends TestCase {
 	 */
 	public function test_boot_data_for_an_administrator(): void {
 		$this->assets()->action_admin_enqueue_scripts( self::SCREENS['visitors'] );
+		$user = wp_get_current_user();
 
 		self::assertSame(
 			array(
@@ -180,7 +181,13 @@ final class AssetsTest extends TestCase {
 					'chat'   => true,
 					'manage' => true,
 				),
+				'user'          => array(
+					'id'   => $user->ID,
+					'name' => $user->display_name,
+				),
 				'settingsUrl'   => admin_url( 'admin.php?page=livedesk-settings' ),
+				'liveChatUrl'   => admin_url( 'admin.php?page=livedesk' ),
+				'visitorsUrl'   => admin_url( 'admin.php?page=livedesk-visitors' ),
 				'sidecarUrl'    => home_url( '/livedesk-sidecar/' ),
 				'version'       => '9.9.9',
 			),
@@ -208,6 +215,33 @@ final class AssetsTest extends TestCase {
 			$data['caps']
 		);
 		self::assertSame( 'https://sidecar.example.org/', $data['sidecarUrl'] );
+		self::assertSame(
+			array(
+				'id'   => get_current_user_id(),
+				'name' => wp_get_current_user()->display_name,
+			),
+			$data['user']
+		);
+	}
+
+	/**
+	 * A display name is passed as data: JSON in the inline script, never
+	 * markup that could close the script tag.
+	 */
+	public function test_user_name_is_json_in_the_boot_script(): void {
+		$user_id = $this->create_user( Capabilities::AGENT_ROLE );
+		// Written straight to the table: core's own sanitising would strip it.
+		$this->wpdb()->update( $this->wpdb()->users, array( 'display_name' => '</script><script>alert(1)</script>' ), array( 'ID' => $user_id ) );
+		clean_user_cache( $user_id );
+		wp_set_current_user( $user_id );
+
+		$this->assets()->action_admin_enqueue_scripts( self::SCREENS['live-chat'] );
+
+		$before = wp_scripts()->get_data( 'livedesk-admin-live-chat', 'before' );
+		self::assertIsArray( $before );
+		$script = implode( '', array_filter( $before, 'is_string' ) );
+		self::assertStringNotContainsString( '</script>', $script );
+		self::assertSame( '</script><script>alert(1)</script>', $this->boot_data( 'livedesk-admin-live-chat' )['user']['name'] );
 	}
 
 	/**

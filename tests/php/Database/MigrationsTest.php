@@ -80,7 +80,11 @@ final class MigrationsTest extends TestCase {
 	 * Every table name carries the site's prefix.
 	 */
 	public function test_tables_are_prefixed(): void {
-		self::assertSame( array( $this->wpdb()->prefix . 'livedesk_visitors', $this->wpdb()->prefix . 'livedesk_page_views' ), $this->migrations->tables() );
+		$prefix = $this->wpdb()->prefix;
+		self::assertSame(
+			array( $prefix . 'livedesk_visitors', $prefix . 'livedesk_page_views', $prefix . 'livedesk_conversations', $prefix . 'livedesk_messages' ),
+			$this->migrations->tables()
+		);
 	}
 
 	/**
@@ -173,15 +177,101 @@ final class MigrationsTest extends TestCase {
 	}
 
 	/**
+	 * The conversations table (migration 3): the columns of docs/chat.md, a
+	 * unique public id, and a unique open key that is NULL once archived.
+	 */
+	public function test_conversations_table_has_the_expected_columns(): void {
+		$table = $this->migrations->tables()[2];
+
+		self::assertSame(
+			array(
+				'id'                => 'bigint(20) unsigned',
+				'public_id'         => 'char(32)',
+				'open_key'          => 'varchar(200)',
+				'visitor_key'       => 'char(32)',
+				'status'            => 'varchar(16)',
+				'source'            => 'varchar(16)',
+				'name'              => 'varchar(100)',
+				'email'             => 'varchar(254)',
+				'identity_id'       => 'varchar(191)',
+				'verified'          => 'tinyint(1)',
+				'custom_data'       => 'text',
+				'assigned_agent_id' => 'bigint(20) unsigned',
+				'ip'                => 'varchar(45)',
+				'country'           => 'char(2)',
+				'region'            => 'varchar(80)',
+				'city'              => 'varchar(120)',
+				'timezone'          => 'varchar(64)',
+				'browser'           => 'varchar(64)',
+				'os'                => 'varchar(64)',
+				'device'            => 'varchar(32)',
+				'language'          => 'varchar(35)',
+				'pages'             => 'text',
+				'last_seen'         => 'datetime(3)',
+				'created_at'        => 'datetime(3)',
+				'updated_at'        => 'datetime(3)',
+				'last_message_at'   => 'datetime(3)',
+				'archived_at'       => 'datetime(3)',
+			),
+			$this->column_types( $table )
+		);
+		self::assertSame(
+			array(
+				'PRIMARY'         => array( array( 'id' ), true ),
+				'public_id'       => array( array( 'public_id' ), true ),
+				'open_key'        => array( array( 'open_key' ), true ),
+				'visitor_key'     => array( array( 'visitor_key' ), false ),
+				'identity_id'     => array( array( 'identity_id' ), false ),
+				'updated_at'      => array( array( 'updated_at' ), false ),
+				'status_activity' => array( array( 'status', 'last_message_at' ), false ),
+			),
+			$this->indexes( $table )
+		);
+	}
+
+	/**
+	 * The messages table: one row per (conversation, client message id),
+	 * and an index for "a conversation's messages after an id".
+	 */
+	public function test_messages_table_has_the_expected_columns(): void {
+		$table = $this->migrations->tables()[3];
+
+		self::assertSame(
+			array(
+				'id'              => 'bigint(20) unsigned',
+				'conversation_id' => 'bigint(20) unsigned',
+				'client_id'       => 'varchar(64)',
+				'author'          => 'varchar(8)',
+				'agent_id'        => 'bigint(20) unsigned',
+				'body'            => 'text',
+				'created_at'      => 'datetime(3)',
+				'read_at'         => 'datetime(3)',
+			),
+			$this->column_types( $table )
+		);
+		self::assertSame(
+			array(
+				'PRIMARY'            => array( array( 'id' ), true ),
+				'client_message'     => array( array( 'conversation_id', 'client_id' ), true ),
+				'conversation_order' => array( array( 'conversation_id', 'id' ), false ),
+			),
+			$this->indexes( $table )
+		);
+	}
+
+	/**
 	 * A site at version 1 is upgraded in place: the visitors table gets the
-	 * new columns and keeps its rows, the page views table is created.
+	 * new columns and keeps its rows, the page views table is created, and
+	 * the later migrations run too.
 	 */
 	public function test_upgrade_from_version_1_keeps_visitors(): void {
-		$wpdb                          = $this->wpdb();
-		list( $visitors, $page_views ) = $this->migrations->tables();
-		$this->ran_ddl                 = true;
+		$wpdb = $this->wpdb();
+		list( $visitors, $page_views, $conversations, $messages ) = $this->migrations->tables();
+		$this->ran_ddl = true;
 		// phpcs:disable WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders, WordPress.DB.SchemaChange -- putting the schema back to version 1; WPCS 2.3 predates %i.
-		$wpdb->query( $wpdb->prepare( 'DROP TABLE IF EXISTS %i', $page_views ) );
+		foreach ( array( $page_views, $conversations, $messages ) as $table ) {
+			$wpdb->query( $wpdb->prepare( 'DROP TABLE IF EXISTS %i', $table ) );
+		}
 		$wpdb->query( $wpdb->prepare( 'ALTER TABLE %i DROP COLUMN language, DROP COLUMN browser_timezone, DROP COLUMN referrer', $visitors ) );
 		// phpcs:enable
 		$wpdb->insert(
@@ -197,8 +287,10 @@ final class MigrationsTest extends TestCase {
 
 		self::assertTrue( $this->migrations->run() );
 
-		self::assertSame( 2, $this->migrations->installed_version() );
-		self::assertTrue( $this->table_exists( $page_views ) );
+		self::assertSame( $this->migrations->latest_version(), $this->migrations->installed_version() );
+		foreach ( array( $page_views, $conversations, $messages ) as $table ) {
+			self::assertTrue( $this->table_exists( $table ), "{$table} should be created." );
+		}
 		self::assertArrayHasKey( 'referrer', $this->column_types( $visitors ) );
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders -- checking the stored row; WPCS 2.3 predates %i.
 		$row = $wpdb->get_row( $wpdb->prepare( 'SELECT city, language, referrer FROM %i WHERE visitor_key = %s', $visitors, self::UPGRADED_KEY ), ARRAY_A );

@@ -43,6 +43,21 @@ final class PolicyContentTest extends TestCase {
 	}
 
 	/**
+	 * With chat on, the text says what the chat stores and that offline
+	 * messages are e-mailed; with chat off it does not mention the chat.
+	 */
+	public function test_chat_is_described_when_on(): void {
+		delete_option( Settings::CHAT_ENABLED );
+		$text = ( new PolicyContent( new Settings() ) )->text();
+		foreach ( array( 'If you use the chat', 'your messages and our replies', 'name and e-mail address', 'sent to our team by e-mail', 'erased' ) as $phrase ) {
+			self::assertStringContainsString( $phrase, $text );
+		}
+
+		( new Settings() )->set_chat_enabled( false );
+		self::assertStringNotContainsString( 'If you use the chat', ( new PolicyContent( new Settings() ) )->text() );
+	}
+
+	/**
 	 * The IP sentence follows the IP setting.
 	 *
 	 * @param string $mode   IP mode.

@@ -11,6 +11,7 @@ namespace LiveDesk\Tests\Rest;
 
 use LiveDesk\Capabilities;
 use LiveDesk\Rest\SettingsController;
+use LiveDesk\Secret;
 use LiveDesk\Settings;
 use LiveDesk\Tests\TestCase;
 use PHPUnit\Framework\Attributes\CoversClass;
@@ -35,6 +36,23 @@ final class SettingsControllerTest extends TestCase {
 		Settings::IP_MODE,
 		Settings::VISITOR_CAP,
 		Settings::TRUSTED_PROXIES,
+		Settings::CHAT_ENABLED,
+		Settings::CHAT_COLOR,
+		Settings::CHAT_POSITION,
+		Settings::CHAT_GREETING,
+		Settings::CHAT_EMAIL_CAPTURE,
+		Settings::CHAT_REQUIRE_VERIFIED,
+		Settings::CHAT_OFFLINE_EMAIL,
+	);
+
+	/** The chat settings of a site that never saved one. */
+	private const CHAT_DEFAULTS = array(
+		'chat_enabled'          => true,
+		'chat_color'            => '#2563eb',
+		'chat_position'         => 'right',
+		'chat_greeting'         => '',
+		'chat_email_capture'    => 'optional',
+		'chat_require_verified' => false,
 	);
 
 	/**
@@ -111,6 +129,9 @@ final class SettingsControllerTest extends TestCase {
 				'ip_mode'                  => 'anonymised',
 				'visitor_cap'              => 500,
 				'trusted_proxies'          => array( '127.0.0.1', '::1' ),
+			) + self::CHAT_DEFAULTS + array(
+				'chat_offline_email' => get_option( 'admin_email' ),
+				'identity_secret'    => $this->identity_secret(),
 			),
 			$response->get_data()
 		);
@@ -146,6 +167,9 @@ final class SettingsControllerTest extends TestCase {
 			'ip_mode'                  => 'none',
 			'visitor_cap'              => 2000,
 			'trusted_proxies'          => array( '10.0.0.0/8', '2001:db8::/32' ),
+		) + self::CHAT_DEFAULTS + array(
+			'chat_offline_email' => get_option( 'admin_email' ),
+			'identity_secret'    => $this->identity_secret(),
 		);
 		self::assertSame( 200, $response->get_status() );
 		self::assertSame( $expected, $response->get_data() );
@@ -405,7 +429,10 @@ final class SettingsControllerTest extends TestCase {
 		$data = $response->get_data();
 		self::assertIsArray( $data );
 		$properties = $data['schema']['properties'];
-		self::assertSame( array( 'delete_data_on_uninstall', 'sidecar_url', 'effective_sidecar_url', 'tracking', 'consent_mode', 'ip_mode', 'visitor_cap', 'trusted_proxies' ), array_keys( $properties ) );
+		self::assertSame(
+			array( 'delete_data_on_uninstall', 'sidecar_url', 'effective_sidecar_url', 'tracking', 'consent_mode', 'ip_mode', 'visitor_cap', 'trusted_proxies', 'chat_enabled', 'chat_color', 'chat_position', 'chat_greeting', 'chat_email_capture', 'chat_require_verified', 'chat_offline_email', 'identity_secret' ),
+			array_keys( $properties )
+		);
 		foreach ( $properties as $name => $property ) {
 			self::assertNotEmpty( $property['description'], "{$name} needs a description." );
 			self::assertArrayHasKey( 'type', $property );
@@ -417,6 +444,15 @@ final class SettingsControllerTest extends TestCase {
 		self::assertSame( 100000, $properties['visitor_cap']['maximum'] );
 		self::assertSame( 'array', $properties['trusted_proxies']['type'] );
 		self::assertSame( array( 'type' => 'string' ), $properties['trusted_proxies']['items'] );
+		self::assertTrue( $properties['identity_secret']['readonly'] );
+		self::assertSame( array( 'off', 'optional', 'required' ), $properties['chat_email_capture']['enum'] );
+	}
+
+	/**
+	 * The identity secret, as stored.
+	 */
+	private function identity_secret(): string {
+		return ( new Secret( Secret::IDENTITY_OPTION ) )->get();
 	}
 
 	/**
