@@ -16,13 +16,13 @@ import ScreenHeader from '../../components/screen-header';
 import { store as presenceStore } from '../../store/presence';
 import { startPresence } from '../../store/presence/start';
 import { store as settingsStore } from '../../store/settings';
-import { useVisitorHistory } from '../../store/visitor-history/use-visitor-history';
 import VisitorDrawer from '../components/visitor-drawer';
 import VisitorFilter, {
 	useFilteredVisitors,
 } from '../components/visitor-filter';
 import VisitorList from '../components/visitor-list';
 import VisitorMap from '../components/visitor-map';
+import { useDrawerHistory } from './use-drawer-history';
 import './style.scss';
 
 /** Props of the Visitors screen; tests replace the live connection. */
@@ -48,8 +48,7 @@ function Drawer( {
 	serverOffset: number;
 	onClose: () => void;
 } ) {
-	// A new page reloads the history, keeping the old one on screen meanwhile.
-	const history = useVisitorHistory( visitor.id, visitor.page.since );
+	const history = useDrawerHistory( visitor, serverOffset );
 	return (
 		<VisitorDrawer
 			visitor={ visitor }
@@ -193,6 +192,9 @@ export default function VisitorsScreen( {
 				</div>
 				{ selected && (
 					<Drawer
+						// Another visitor is another drawer: fresh history
+						// timers, focus moved into it.
+						key={ selected.id }
 						visitor={ selected }
 						serverOffset={ serverOffset }
 						onClose={ close }
