@@ -48,6 +48,8 @@ export interface Config {
 	offlineTailMs: number;
 	/** Longest wait between a presence change and the agents' update. */
 	fanoutTickMs: number;
+	/** How often chat rows written elsewhere (WordPress, other sidecars) are looked for. */
+	chatTailMs: number;
 }
 
 /** One configuration mistake: the variable to fix and what is wrong. */
@@ -81,6 +83,9 @@ export const OFFLINE_TAIL_MS = 30 * 60_000;
 
 /** Coalescing window of presence updates to agents. */
 export const FANOUT_TICK_MS = 50;
+
+/** Default interval of the chat tail (docs/chat.md): REST messages reach agents within about this. */
+export const CHAT_TAIL_MS = 1000;
 
 function resolveLogLevel( env: Env, report: Report ): LogLevel {
 	const level = readVar( env, 'LIVEDESK_LOG_LEVEL' ) ?? 'info';
@@ -152,6 +157,13 @@ export function loadConfig( env: Env, readFile: ReadFile ): Config {
 				report
 			) ?? OFFLINE_TAIL_MS,
 		fanoutTickMs: FANOUT_TICK_MS,
+		chatTailMs:
+			parseInteger(
+				readVar( env, 'LIVEDESK_CHAT_TAIL_MS' ),
+				[ 100, 60_000 ],
+				'LIVEDESK_CHAT_TAIL_MS',
+				report
+			) ?? CHAT_TAIL_MS,
 	};
 	if ( problems.length > 0 || config.db === undefined ) {
 		throw new ConfigError( problems );

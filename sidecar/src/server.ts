@@ -16,6 +16,8 @@ import type { AddressInfo } from 'node:net';
  */
 import { version } from '../package.json';
 import { SecretStore } from './auth/secret-store';
+import { createChat } from './chat';
+import type { Chat } from './chat';
 import { ConfigError, loadConfig } from './config';
 import type { Config } from './config';
 import { describeDbError } from './db/errors';
@@ -82,6 +84,7 @@ interface Parts {
 	settings: SiteSettingsStore;
 	fanout: PresenceFanout;
 	writer: PresenceWriter;
+	chat: Chat;
 	pool: ReturnType< typeof createPool >;
 	log: Logger;
 }
@@ -89,8 +92,17 @@ interface Parts {
 // Idempotent close, in dependency order: connections first, buffered
 // writes next, pool last.
 function closer( parts: Parts ) {
-	const { io, httpServer, secrets, settings, fanout, writer, pool, log } =
-		parts;
+	const {
+		io,
+		httpServer,
+		secrets,
+		settings,
+		fanout,
+		writer,
+		chat,
+		pool,
+		log,
+	} = parts;
 	const httpClosed = new Promise< void >( ( resolve ) =>
 		httpServer.once( 'close', () => resolve() )
 	);
@@ -102,6 +114,7 @@ function closer( parts: Parts ) {
 			fanout.stop();
 			await io.close();
 			await httpClosed;
+			await chat.tail.stop();
 			await writer.stop();
 			await settings.stop();
 			await secrets.stop();
@@ -166,9 +179,10 @@ export async function startSidecar(
 		offlineTailMs: config.offlineTailMs,
 		now,
 	} );
+	const pageViews = new PageViewsRepository( pool, tablePrefix );
 	const writer = new PresenceWriter( {
 		visitors: new VisitorsRepository( pool, tablePrefix ),
-		pageViews: new PageViewsRepository( pool, tablePrefix ),
+		pageViews,
 		log,
 		describeError,
 	} );
@@ -192,10 +206,26 @@ export async function startSidecar(
 		now,
 	} );
 	const enricher = createEnricher();
+	const chat = createChat( {
+		pool,
+		tablePrefix,
+		engine,
+		fanout,
+		writer,
+		pageViews,
+		visitors,
+		agents,
+		settings: () => settings.current(),
+		tailMs: config.chatTailMs,
+		log,
+		describeError,
+		now,
+	} );
 	setupAgentNamespace( agents, {
 		secret: () => secrets.current(),
 		snapshot: () => fanout.snapshot(),
 		log,
+		chat: chat.agents,
 	} );
 	setupVisitorNamespace( visitors, {
 		secret: () => secrets.current(),
@@ -213,6 +243,8 @@ export async function startSidecar(
 			} ),
 		log,
 		now,
+		chat: chat.visitors,
+		hub: chat.hub,
 	} );
 	settings.onChange( ( current: SiteSettings, previous ) => {
 		engine.setCap( current.cap );
@@ -222,8 +254,16 @@ export async function startSidecar(
 			engine.clear();
 			writer.discard();
 		}
+		if ( current.chatEnabled !== previous?.chatEnabled ) {
+			chat.hub
+				.broadcastStatus()
+				.catch( ( error: unknown ) =>
+					log.warn( { err: error }, 'chat status not sent' )
+				);
+		}
 		fanout.changed();
 	} );
+	await chat.tail.start();
 	const close = closer( {
 		io,
 		httpServer,
@@ -231,6 +271,7 @@ export async function startSidecar(
 		settings,
 		fanout,
 		writer,
+		chat,
 		pool,
 		log,
 	} );

@@ -35,6 +35,21 @@ export const CUSTOM_DATA_VALUE_MAX = 500;
 /** Most messages one catch-up answer carries; `more` says whether to ask again. */
 export const CHAT_SYNC_PAGE = 200;
 
+/** Messages a visitor may send per window (more are refused `rate_limited`, retryable). */
+export const CHAT_RATE_MESSAGES = 10;
+export const CHAT_RATE_WINDOW_MS = 10_000;
+
+/** Typing notices are passed on at most about once per this many ms per connection. */
+export const CHAT_TYPING_INTERVAL_MS = 1000;
+
+/**
+ * The system message archiving adds (author `system`): its client id, the
+ * same for every conversation (a conversation is archived once), and its
+ * stored body, which screens may show translated.
+ */
+export const ARCHIVED_MESSAGE_CLIENT_ID = 'system-archived';
+export const ARCHIVED_MESSAGE_BODY = 'Conversation archived';
+
 export type ConversationStatus = 'open' | 'archived';
 
 /** Where a conversation started: the site's widget, the REST API, or an admin's test chat. */

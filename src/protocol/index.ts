@@ -14,3 +14,4 @@ export * from './visitor';
 export * from './presence';
 export * from './validate';
 export * from './chat';
+export * from './chat-validate';

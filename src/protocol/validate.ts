@@ -14,6 +14,7 @@ import {
 	TIMEZONE_MAX,
 	TITLE_MAX,
 } from './limits';
+import { checkSignedIdentity } from './chat-validate';
 import { cleanReferrer, stripQueryAndFragment } from './url';
 import type { PageView, PageVisibility, VisitorAuth } from './visitor';
 import { VISITOR_ID_PATTERN, VISITOR_SIGNATURE_PATTERN } from './visitor';
@@ -134,10 +135,16 @@ export function checkPageVisibility(
 	return { ok: true, value: { visible: input.visible } };
 }
 
+/** A playground token: unpadded base64url of a SHA-256 HMAC, like a visitor signature. */
+const PLAYGROUND_TOKEN_PATTERN = VISITOR_SIGNATURE_PATTERN;
+
 /**
  * Reads the handshake `auth` of a `/visitor` connection. A missing or
  * malformed identity is simply absent (the visitor is new); a `page` that is
  * present must pass {@link checkPageView}, or the handshake is refused.
+ * `chat` is kept only when it is `true`; a malformed signed `identity` or
+ * `playground` token is absent, like a malformed visitor identity (whether
+ * they verify is the server's to decide).
  *
  * @param input `socket.handshake.auth`.
  */
@@ -145,7 +152,7 @@ export function checkVisitorAuth( input: unknown ): Checked< VisitorAuth > {
 	if ( ! isObject( input ) ) {
 		return { ok: true, value: {} };
 	}
-	const { id, sig, page } = input;
+	const { id, sig, page, chat, identity, playground } = input;
 	const auth: VisitorAuth = {};
 	if (
 		typeof id === 'string' &&
@@ -162,6 +169,21 @@ export function checkVisitorAuth( input: unknown ): Checked< VisitorAuth > {
 			return fail( `auth.page: ${ checked.reason }` );
 		}
 		auth.page = checked.value;
+	}
+	if ( chat === true ) {
+		auth.chat = true;
+	}
+	if ( identity !== undefined ) {
+		const checked = checkSignedIdentity( identity );
+		if ( checked.ok ) {
+			auth.identity = checked.value;
+		}
+	}
+	if (
+		typeof playground === 'string' &&
+		PLAYGROUND_TOKEN_PATTERN.test( playground )
+	) {
+		auth.playground = playground;
 	}
 	return { ok: true, value: auth };
 }

@@ -8,6 +8,8 @@ import type { Pool } from 'mysql2/promise';
  */
 import { tableName } from './table-name';
 import { stripQueryAndFragment } from '../../../src/protocol';
+import type { ConversationPage } from '../../../src/protocol';
+import { fromDbTime, select } from './chat-sql';
 import type { PageViewRow } from '../persist/rows';
 import {
 	MAX_PLACEHOLDERS,
@@ -73,5 +75,30 @@ export class PageViewsRepository {
 				toUtcDatetime( row.time ),
 			] )
 		);
+	}
+
+	/**
+	 * A visitor's latest page views, newest first (a chat's snapshot).
+	 *
+	 * @param visitorKey The visitor id.
+	 * @param limit      Most pages, 1..100.
+	 */
+	async recent(
+		visitorKey: string,
+		limit: number
+	): Promise< ConversationPage[] > {
+		if ( ! Number.isSafeInteger( limit ) || limit < 1 || limit > 100 ) {
+			throw new RangeError( `limit must be 1..100, got ${ limit }` );
+		}
+		const rows = await select(
+			this.pool,
+			`SELECT path, title, viewed_at FROM \`${ this.table }\` WHERE visitor_key = ? ORDER BY viewed_at DESC, id DESC LIMIT ${ limit }`,
+			[ visitorKey ]
+		);
+		return rows.map( ( row ) => ( {
+			path: String( row.path ),
+			title: String( row.title ),
+			viewed_at: fromDbTime( row.viewed_at ) ?? '',
+		} ) );
 	}
 }

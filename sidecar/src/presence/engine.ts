@@ -65,6 +65,20 @@ export interface ConnectResult {
 }
 
 /**
+ * What is kept of a released visitor whose tabs are still connected: enough
+ * to list it again, as a new entry, when one of them shows a page.
+ */
+interface Detached {
+	returning: boolean;
+	referrer: string;
+	language: string;
+	timezone: string;
+	geo: PresenceGeo;
+	device: PresenceDevice;
+	tabs: Map< string, TabState >;
+}
+
+/**
  * Beyond this many stale items the waiting heap is compacted; below it the
  * garbage is too small to matter.
  */
@@ -105,6 +119,8 @@ export class PresenceEngine {
 	/** Over-cap entries that may be promoted, longest wait first (lazy deletion). */
 	private readonly waiting = new MinHeap< Entry >( byConnectedAt );
 	private readonly numbers = new NumberPool();
+	/** Released visitors' connected tabs, by visitor id. */
+	private readonly detached = new Map< string, Detached >();
 
 	private readonly byStatus = { online: 0, chatting: 0, offline: 0 };
 	private overCap = 0;
@@ -149,6 +165,8 @@ export class PresenceEngine {
 			// The latest connection says best where the visitor is now.
 			entry.geo = copyGeo( c.geo );
 			entry.device = copyDevice( c.device );
+		} else {
+			this.adopt( entry );
 		}
 		if ( entry.tabs.size === 0 ) {
 			entry.leftAt = null;
@@ -178,7 +196,8 @@ export class PresenceEngine {
 	}
 
 	/**
-	 * A tab shows a page (load or single-page navigation).
+	 * A tab shows a page (load or single-page navigation). A tab of a
+	 * released visitor brings the visitor back as a new entry.
 	 *
 	 * @param visitorId The visitor.
 	 * @param tabId     The tab.
@@ -186,13 +205,17 @@ export class PresenceEngine {
 	 * @return False when the visitor or tab is unknown.
 	 */
 	pageView( visitorId: string, tabId: string, view: PageView ): boolean {
-		const entry = this.entries.get( visitorId );
+		const existing = this.entries.get( visitorId );
+		const entry = existing ?? this.revive( visitorId, tabId );
 		const tab = entry?.tabs.get( tabId );
 		if ( ! entry || ! tab ) {
 			return false;
 		}
 		this.applyView( entry, tab, view, this.time() );
 		this.touch( entry );
+		if ( ! existing ) {
+			this.promote();
+		}
 		return true;
 	}
 
@@ -202,7 +225,7 @@ export class PresenceEngine {
 	 * @param visitorId The visitor.
 	 * @param tabId     The tab.
 	 * @param visible   Whether it is visible now.
-	 * @return False when the visitor or tab is unknown.
+	 * @return False when the visitor or tab is unknown (or released).
 	 */
 	setVisibility(
 		visitorId: string,
@@ -212,6 +235,11 @@ export class PresenceEngine {
 		const entry = this.entries.get( visitorId );
 		const tab = entry?.tabs.get( tabId );
 		if ( ! entry || ! tab ) {
+			// A released visitor's tab: remembered for when it comes back.
+			const held = this.detached.get( visitorId )?.tabs.get( tabId );
+			if ( held ) {
+				held.visible = visible;
+			}
 			return false;
 		}
 		if ( tab.visible !== visible ) {
@@ -231,6 +259,7 @@ export class PresenceEngine {
 	disconnectTab( visitorId: string, tabId: string ): void {
 		const entry = this.entries.get( visitorId );
 		if ( ! entry?.tabs.has( tabId ) ) {
+			this.forgetDetached( visitorId, tabId );
 			return;
 		}
 		this.account( entry, -1 );
@@ -281,17 +310,30 @@ export class PresenceEngine {
 
 	/**
 	 * Removes the visitor at once, whatever its status (its chat was
-	 * archived), freeing its number. Its tabs are forgotten too: later events
-	 * of those tabs return false until a tab connects again.
+	 * archived), freeing its number. Tabs still connected are kept aside: the
+	 * next page view of one of them (or a new tab) lists the visitor again as
+	 * a new entry, with a new number.
 	 *
 	 * @param visitorId The visitor.
 	 */
 	release( visitorId: string ): void {
 		const entry = this.entries.get( visitorId );
-		if ( entry ) {
-			this.remove( entry );
-			this.promote();
+		if ( ! entry ) {
+			return;
 		}
+		if ( entry.tabs.size > 0 ) {
+			this.detached.set( visitorId, {
+				returning: entry.returning,
+				referrer: entry.referrer,
+				language: entry.language,
+				timezone: entry.timezone,
+				geo: entry.geo,
+				device: entry.device,
+				tabs: new Map( entry.tabs ),
+			} );
+		}
+		this.remove( entry );
+		this.promote();
 	}
 
 	/**
@@ -334,6 +376,7 @@ export class PresenceEngine {
 			}
 		}
 		this.entries.clear();
+		this.detached.clear();
 		this.offline.clear();
 		this.waiting.clear();
 		this.dirty.clear();
@@ -446,6 +489,55 @@ export class PresenceEngine {
 		};
 		this.entries.set( entry.id, entry );
 		return entry;
+	}
+
+	// A new entry takes over the tabs a release left connected.
+	private adopt( entry: Entry ): void {
+		const held = this.detached.get( entry.id );
+		if ( ! held ) {
+			return;
+		}
+		this.detached.delete( entry.id );
+		entry.returning ||= held.returning;
+		entry.referrer = held.referrer;
+		entry.language = held.language;
+		entry.timezone = held.timezone;
+		for ( const [ id, tab ] of held.tabs ) {
+			entry.tabs.set( id, tab );
+		}
+		this.pageFromTabs( entry );
+	}
+
+	// A released visitor's tab shows a page: the visitor is back, as a new
+	// (not yet listed) entry; the caller applies the page and promotes.
+	private revive( visitorId: string, tabId: string ): Entry | undefined {
+		const held = this.detached.get( visitorId );
+		if ( ! held?.tabs.has( tabId ) ) {
+			return undefined;
+		}
+		const entry = this.create(
+			{
+				visitorId,
+				tabId,
+				returning: held.returning,
+				page: null,
+				geo: held.geo,
+				device: held.device,
+			},
+			this.time()
+		);
+		this.adopt( entry );
+		this.account( entry, 1 );
+		entry.queued = true;
+		this.waiting.push( entry );
+		return entry;
+	}
+
+	private forgetDetached( visitorId: string, tabId: string ): void {
+		const held = this.detached.get( visitorId );
+		if ( held?.tabs.delete( tabId ) && held.tabs.size === 0 ) {
+			this.detached.delete( visitorId );
+		}
 	}
 
 	private applyView(

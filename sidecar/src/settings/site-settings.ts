@@ -8,6 +8,9 @@
  *     livedesk_ip_mode          full | anonymised | none   default anonymised
  *     livedesk_visitor_cap      decimal 1..100000    default 500
  *     livedesk_trusted_proxies  one IP or CIDR per line    default 127.0.0.1, ::1
+ *     livedesk_chat_enabled     '1' | '0'            default on
+ *     livedesk_chat_require_verified '1' | '0'       default off
+ *     livedesk_identity_secret  64 hex characters    none until WordPress makes one
  *     home, siteurl             WordPress's own URLs: the allowed origins
  *
  * A missing option means its default; an unreadable value means its default
@@ -27,6 +30,9 @@ export const SITE_OPTIONS = [
 	'livedesk_ip_mode',
 	'livedesk_visitor_cap',
 	'livedesk_trusted_proxies',
+	'livedesk_chat_enabled',
+	'livedesk_chat_require_verified',
+	'livedesk_identity_secret',
 	'home',
 	'siteurl',
 ] as const;
@@ -42,6 +48,25 @@ export const DEFAULT_TRUSTED_PROXIES = '127.0.0.1\n::1';
 
 const IP_MODES: readonly IpMode[] = [ 'full', 'anonymised', 'none' ];
 
+const IDENTITY_SECRET = /^[0-9a-fA-F]{64}$/;
+
+function identitySecret(
+	value: string | undefined,
+	problems: string[]
+): string | null {
+	if ( value === undefined || value === '' ) {
+		return null;
+	}
+	if ( ! IDENTITY_SECRET.test( value ) ) {
+		// Never echo the value: it is a secret, even when malformed.
+		problems.push(
+			'option livedesk_identity_secret is not 64 hex characters; identities cannot be verified'
+		);
+		return null;
+	}
+	return value;
+}
+
 /** The settings in force. */
 export interface SiteSettings {
 	tracking: boolean;
@@ -51,6 +76,12 @@ export interface SiteSettings {
 	trustedProxies: TrustedProxies;
 	/** Origins allowed on `/visitor`: the site's own plus configured extras. */
 	origins: ReadonlySet< string >;
+	/** Live chat is on (docs/chat.md). */
+	chatEnabled: boolean;
+	/** Chats need a verified identity (refused `identity_required` otherwise). */
+	chatRequireVerified: boolean;
+	/** Key of signed identities; null while WordPress has made none (nothing verifies). */
+	identitySecret: string | null;
 }
 
 /** Settings plus what could not be read (each falls back to its default). */
@@ -156,6 +187,22 @@ export function parseSiteSettings(
 			cap,
 			trustedProxies: proxies,
 			origins,
+			chatEnabled: flag(
+				rows.get( 'livedesk_chat_enabled' ),
+				true,
+				'livedesk_chat_enabled',
+				problems
+			),
+			chatRequireVerified: flag(
+				rows.get( 'livedesk_chat_require_verified' ),
+				false,
+				'livedesk_chat_require_verified',
+				problems
+			),
+			identitySecret: identitySecret(
+				rows.get( 'livedesk_identity_secret' ),
+				problems
+			),
 		},
 		problems,
 	};

@@ -44,6 +44,9 @@ function changed( a: SiteSettings, b: SiteSettings ): boolean {
 		a.consentMode !== b.consentMode ||
 		a.ipMode !== b.ipMode ||
 		a.cap !== b.cap ||
+		a.chatEnabled !== b.chatEnabled ||
+		a.chatRequireVerified !== b.chatRequireVerified ||
+		a.identitySecret !== b.identitySecret ||
 		a.trustedProxies.entries.join( '\n' ) !==
 			b.trustedProxies.entries.join( '\n' ) ||
 		! sameSet( a.origins, b.origins )
@@ -119,6 +122,10 @@ export class SiteSettingsStore {
 				cap: settings.cap,
 				trustedProxies: settings.trustedProxies.entries,
 				origins: [ ...settings.origins ],
+				chatEnabled: settings.chatEnabled,
+				chatRequireVerified: settings.chatRequireVerified,
+				// Whether one is set, never the secret itself.
+				identitySecret: settings.identitySecret !== null,
 			},
 			previous === null ? 'settings loaded' : 'settings changed'
 		);

@@ -16,6 +16,7 @@ describe( 'loadConfig from the environment only', () => {
 			settingsRefreshMs: 2000,
 			offlineTailMs: 1_800_000,
 			fanoutTickMs: 50,
+			chatTailMs: 1000,
 			db: {
 				target: { kind: 'tcp', host: 'db.internal', port: 3306 },
 				user: 'wp',
@@ -40,12 +41,14 @@ describe( 'loadConfig from the environment only', () => {
 				LIVEDESK_DB_NAME: 'wordpress',
 				LIVEDESK_TABLE_PREFIX: 'wp2_',
 				LIVEDESK_OFFLINE_TAIL_MS: '5000',
+				LIVEDESK_CHAT_TAIL_MS: '250',
 			},
 			readFile
 		);
 		expect( config ).toMatchObject( {
 			host: '0.0.0.0',
 			offlineTailMs: 5000,
+			chatTailMs: 250,
 			port: 0,
 			logLevel: 'debug',
 			allowedOrigins: [ 'https://shop.example', 'http://localhost:8888' ],

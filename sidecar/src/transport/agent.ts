@@ -15,6 +15,8 @@ import type {
 } from '../../../src/protocol';
 import { verifyAgentToken } from '../auth/agent-token';
 import type { Logger } from '../log';
+import { setupAgentChat } from './agent-chat';
+import type { AgentChatDeps } from './agent-chat';
 import { PRESENCE_ROOM } from './fanout';
 import { HandshakeError } from './handshake-error';
 import type { AgentNamespace, AgentSocket } from './types';
@@ -28,6 +30,8 @@ export interface AgentNamespaceDeps {
 	snapshot: () => PresenceSnapshot;
 	/** Clock in milliseconds; tests pass a fake one. */
 	now?: () => number;
+	/** Live chat's handlers. */
+	chat: AgentChatDeps;
 }
 
 // setTimeout's ceiling (~24.8 days); longer waits are re-armed.
@@ -149,10 +153,12 @@ export function setupAgentNamespace(
 		const { userId } = socket.data;
 		log.info( { userId, socketId: socket.id }, 'agent connected' );
 		const rearm = watchExpiry( socket, now );
+		const recount = setupAgentChat( socket, deps.chat );
 		socket.on( EVENTS.sessionRefresh, ( token, ack ) => {
 			const result = refresh( socket, deps, now, token );
 			if ( result.ok ) {
 				rearm();
+				recount();
 			}
 			if ( typeof ack === 'function' ) {
 				ack( result );

@@ -9,11 +9,13 @@ import type { Namespace, Server, Socket } from 'socket.io';
 import type {
 	AgentClientToServerEvents,
 	AgentServerToClientEvents,
+	IdentifyResult,
 	PageView,
 	VisitorClientToServerEvents,
 	VisitorServerToClientEvents,
 } from '../../../src/protocol';
 import type { AgentClaims } from '../auth/agent-token';
+import type { VerifiedIdentity } from '../chat/identity';
 
 /** Events between sidecar instances (Redis adapter, later); none yet. */
 export type InterServerEvents = Record< never, never >;
@@ -31,6 +33,16 @@ export interface VisitorSocketData {
 	returning: boolean;
 	/** The page the tab showed when it connected, from the handshake. */
 	firstPage: PageView | null;
+	/** A chat panel's connection (`auth.chat`) or a playground: not a tab. */
+	chat: boolean;
+	/** An admin's test chat (a playground token WordPress signed for this id). */
+	playground: boolean;
+	/** The identity this connection verified, or null. */
+	identity: VerifiedIdentity | null;
+	/** The outcome of an identity presented in the handshake, to tell the client. */
+	identityCheck: IdentifyResult | null;
+	/** Open keys of the conversations it may reach, preferred first. */
+	chatKeys: string[];
 }
 
 /** The socket.io server; its root namespace is refused, so its maps are empty. */

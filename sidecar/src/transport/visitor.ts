@@ -7,6 +7,10 @@
  * location, user agent → browser), joins the presence engine and is stored
  * through the batched writer. Identity comes only from the signed id in the
  * handshake, never from event payloads.
+ *
+ * A chat panel's connection (`auth.chat`, docs/chat.md) or an admin's
+ * playground is not a tab: it is never listed, stores no page view, is
+ * accepted while tracking is off, and is handed to the chat handlers.
  */
 
 /**
@@ -24,15 +28,21 @@ import {
 	issueVisitorIdentity,
 	verifyVisitorIdentity,
 } from '../auth/visitor-identity';
+import { verifyPlaygroundToken } from '../chat/identity';
 import type { Enrichment } from '../enrich';
 import type { Logger } from '../log';
 import type { PresenceEngine } from '../presence/engine';
 import type { PresenceWriter } from '../persist/writer';
 import type { SiteSettings } from '../settings/site-settings';
+import type { ChatHub } from './chat-hub';
 import type { PresenceFanout } from './fanout';
 import { HandshakeError } from './handshake-error';
 import { TokenBucket } from './rate-limit';
 import type { VisitorNamespace, VisitorSocket } from './types';
+import type { VisitorChat } from './visitor-chat';
+
+/** Room of the tracker's tabs (not chat connections). */
+export const TABS_ROOM = 'tabs';
 
 /** Events a tab may send in a burst, and per second on average. */
 const EVENT_BURST = 20;
@@ -53,6 +63,10 @@ export interface VisitorNamespaceDeps {
 	} ) => Enrichment;
 	log: Logger;
 	now: () => number;
+	/** Chat connections' handlers. */
+	chat: VisitorChat;
+	/** Who is chatting, for tabs that connect. */
+	hub: ChatHub;
 }
 
 function refuse(
@@ -95,7 +109,20 @@ function admit( deps: VisitorNamespaceDeps ) {
 			);
 			return;
 		}
-		if ( ! settings.tracking ) {
+		const auth = checkVisitorAuth( socket.handshake.auth );
+		if ( ! auth.ok ) {
+			refuse( next, 'invalid_payload', auth.reason );
+			return;
+		}
+		const known = verifyVisitorIdentity( auth.value, secret );
+		// Only a token WordPress signed for this very (verified) id counts.
+		const playground =
+			known !== null &&
+			auth.value.playground !== undefined &&
+			verifyPlaygroundToken( known.id, auth.value.playground, secret );
+		const chat = auth.value.chat === true || playground;
+		// Chat has its own switch: a chat connection is no tab (docs/chat.md).
+		if ( ! settings.tracking && ! chat ) {
 			refuse(
 				next,
 				'tracking_off',
@@ -103,29 +130,41 @@ function admit( deps: VisitorNamespaceDeps ) {
 			);
 			return;
 		}
-		const auth = checkVisitorAuth( socket.handshake.auth );
-		if ( ! auth.ok ) {
-			refuse( next, 'invalid_payload', auth.reason );
-			return;
+		let open = 0;
+		if ( known ) {
+			open = chat
+				? deps.chat.connections( known.id )
+				: ( deps.engine.get( known.id )?.tabs.length ?? 0 );
 		}
-		const known = verifyVisitorIdentity( auth.value, secret );
-		const tabs = known
-			? ( deps.engine.get( known.id )?.tabs.length ?? 0 )
-			: 0;
-		if ( tabs >= TABS_MAX ) {
+		if ( open >= TABS_MAX ) {
 			refuse(
 				next,
 				'too_many_tabs',
-				`this browser already has ${ TABS_MAX } tabs connected`
+				`this browser already has ${ TABS_MAX } ${
+					chat ? 'chat connections' : 'tabs'
+				} connected`
 			);
 			return;
 		}
 		const identity = known ?? issueVisitorIdentity( secret );
+		const check =
+			chat && auth.value.identity
+				? deps.chat.checkIdentity( auth.value.identity )
+				: null;
 		socket.data = {
 			visitorId: identity.id,
 			sig: identity.sig,
 			returning: known !== null,
-			firstPage: auth.value.page ?? null,
+			firstPage: chat ? null : ( auth.value.page ?? null ),
+			chat,
+			playground,
+			identity: check?.verified ? check.identity : null,
+			identityCheck:
+				check &&
+				( check.verified
+					? { verified: true }
+					: { verified: false, reason: check.reason } ),
+			chatKeys: [],
 		};
 		next();
 	};
@@ -166,6 +205,17 @@ export function setupVisitorNamespace(
 		// handshake kept what we need), so let it go, as socket.io's memory
 		// guide suggests for servers with many connections.
 		( socket.conn as unknown as { request: unknown } ).request = null;
+		if ( socket.data.chat ) {
+			socket.emit( EVENTS.sessionReady, {
+				id: visitorId,
+				sig,
+				returning,
+			} );
+			deps.chat.setup( socket, enrichment );
+			log.debug( { visitorId }, 'chat connection' );
+			return;
+		}
+		void socket.join( TABS_ROOM );
 		const { newVisit } = engine.connectTab( {
 			visitorId,
 			tabId,
@@ -203,6 +253,8 @@ export function setupVisitorNamespace(
 				} );
 			}
 		};
+		// An open conversation and a connection make the visitor "chatting".
+		deps.hub.tabSeen( visitorId );
 		store( firstPage, newVisit ? 1 : 0 );
 		fanout.changed();
 		socket.emit( EVENTS.sessionReady, { id: visitorId, sig, returning } );
@@ -233,6 +285,8 @@ export function setupVisitorNamespace(
 				return;
 			}
 			if ( engine.pageView( visitorId, tabId, view.value ) ) {
+				// Back after an archive released the entry: chatting or not.
+				deps.hub.tabSeen( visitorId );
 				lastPage = view.value;
 				store( view.value, 0 );
 				fanout.changed();
@@ -268,14 +322,15 @@ export function setupVisitorNamespace(
 }
 
 /**
- * Ends every visitor connection, telling each tab why (tracking turned off).
+ * Ends every tab's connection, telling each why (tracking turned off). Chat
+ * connections stay: chat has its own switch.
  *
  * @param nsp The `/visitor` namespace.
  */
 export function disconnectAllVisitors( nsp: VisitorNamespace ): void {
-	nsp.emit( EVENTS.sessionError, {
+	nsp.to( TABS_ROOM ).emit( EVENTS.sessionError, {
 		code: 'tracking_off',
 		message: 'tracking was turned off on this site',
 	} );
-	nsp.disconnectSockets( true );
+	nsp.in( TABS_ROOM ).disconnectSockets( true );
 }

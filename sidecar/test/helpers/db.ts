@@ -158,6 +158,7 @@ export function sidecarConfig(
 		settingsRefreshMs: 200,
 		offlineTailMs: 30 * 60_000,
 		fanoutTickMs: 50,
+		chatTailMs: 200,
 		db: {
 			target: { kind: 'socket', socketPath: db.socketPath },
 			user: db.user,

@@ -869,7 +869,7 @@ describe( 'PresenceEngine snapshot', () => {
 } );
 
 describe( 'PresenceEngine release and clear', () => {
-	it( 'release removes a visitor at once and forgets its tabs', () => {
+	it( 'release removes a visitor at once and frees its number', () => {
 		const { engine } = setup();
 		engine.connectTab( tab( 1, 'a' ) );
 		engine.connectTab( tab( 2, 'a' ) );
@@ -881,12 +881,80 @@ describe( 'PresenceEngine release and clear', () => {
 			chatting: 0,
 			online: 1,
 		} );
-		expect( engine.pageView( vid( 1 ), 'a', view( '/x' ) ) ).toBe( false );
 		engine.disconnectTab( vid( 1 ), 'a' );
 		expect( engine.counts().offline ).toBe( 0 );
+		// Gone for good: its last tab closed while it was released.
+		expect( engine.pageView( vid( 1 ), 'a', view( '/x' ) ) ).toBe( false );
 		engine.release( vid( 99 ) );
 		engine.connectTab( tab( 3, 'a' ) );
 		expect( engine.get( vid( 3 ) )?.number ).toBe( 1 );
+	} );
+
+	it( 'brings a released visitor who is still on the site back as a new entry on the next page view', () => {
+		const { engine, advance } = setup();
+		engine.connectTab( tab( 1, 'a', { returning: true } ) );
+		engine.connectTab( tab( 1, 'b', { page: view( '/b' ) } ) );
+		engine.connectTab( tab( 2, 'a' ) );
+		engine.setChatting( vid( 1 ), true );
+		engine.takeChanges();
+		advance( 1000 );
+		engine.release( vid( 1 ) );
+		expect( take( engine ).removals ).toEqual( [ vid( 1 ) ] );
+		// Someone else takes the freed number meanwhile.
+		engine.connectTab( tab( 3, 'a' ) );
+		expect( engine.get( vid( 3 ) )?.number ).toBe( 1 );
+		// Hiding a tab is not a page view: still gone.
+		expect( engine.setVisibility( vid( 1 ), 'b', false ) ).toBe( false );
+		expect( engine.get( vid( 1 ) ) ).toBeUndefined();
+
+		advance( 1000 );
+		expect( engine.pageView( vid( 1 ), 'a', view( '/next' ) ) ).toBe(
+			true
+		);
+		const back = engine.get( vid( 1 ) );
+		expect( back ).toMatchObject( {
+			number: 3,
+			status: 'online',
+			returning: true,
+			connectedAt: START + 2000,
+			leftAt: null,
+			page: { path: '/next', since: START + 2000 },
+		} );
+		expect(
+			back?.tabs.map( ( t ) => [ t.id, t.path, t.visible ] )
+		).toEqual( [
+			[ 'a', '/next', true ],
+			[ 'b', '/b', false ],
+		] );
+		expect( take( engine ).upserts.map( ( v ) => v.id ) ).toEqual(
+			expect.arrayContaining( [ vid( 1 ) ] )
+		);
+		expect( engine.counts() ).toMatchObject( {
+			live: 3,
+			online: 3,
+			chatting: 0,
+		} );
+		// Its tabs are its own again: closing both makes it offline.
+		engine.disconnectTab( vid( 1 ), 'a' );
+		engine.disconnectTab( vid( 1 ), 'b' );
+		expect( engine.get( vid( 1 ) )?.status ).toBe( 'offline' );
+	} );
+
+	it( 'gives a released visitor’s open tabs to the entry a new tab starts', () => {
+		const { engine } = setup();
+		engine.connectTab( tab( 1, 'a' ) );
+		engine.connectTab( tab( 1, 'b' ) );
+		engine.release( vid( 1 ) );
+		engine.disconnectTab( vid( 1 ), 'a' );
+		expect( engine.connectTab( tab( 1, 'c' ) ) ).toEqual( {
+			newVisit: true,
+		} );
+		expect( engine.get( vid( 1 ) )?.tabs.map( ( t ) => t.id ) ).toEqual( [
+			'b',
+			'c',
+		] );
+		// A closed tab does not come back.
+		expect( engine.pageView( vid( 1 ), 'a', view( '/x' ) ) ).toBe( false );
 	} );
 
 	it( 'clear removes everything and tells agents', () => {
@@ -995,6 +1063,8 @@ describe( 'PresenceEngine under random traffic', () => {
 		const { engine, advance } = setup( 5, 10 * MINUTE );
 		const agentView = new Map< string, PresenceVisitor >();
 		const tabsOf = new Map< number, string[] >();
+		// Tabs of released visitors, still connected.
+		const detachedOf = new Map< number, string[] >();
 		const problems: string[] = [];
 		let seed = 12345;
 		const rand = ( k: number ) => {
@@ -1012,33 +1082,56 @@ describe( 'PresenceEngine under random traffic', () => {
 			};
 			const visitor = 1 + rand( 15 );
 			const open = tabsOf.get( visitor ) ?? [];
+			const held = detachedOf.get( visitor ) ?? [];
+			const connected = [ ...open, ...held ];
 			const op = rand( 100 );
 			if ( op < 30 ) {
 				const tabId = `t${ nextTab++ }`;
+				const isNew = engine.get( vid( visitor ) ) === undefined;
 				engine.connectTab(
 					tab( visitor, tabId, { returning: rand( 2 ) === 0 } )
 				);
-				tabsOf.set( visitor, [ ...open, tabId ] );
-			} else if ( op < 55 && open.length > 0 ) {
-				const tabId = open[ rand( open.length ) ] as string;
+				// A new entry takes over the released visitor's tabs.
+				tabsOf.set( visitor, [
+					...( isNew ? held : [] ),
+					...open,
+					tabId,
+				] );
+				if ( isNew ) {
+					detachedOf.delete( visitor );
+				}
+			} else if ( op < 55 && connected.length > 0 ) {
+				const tabId = connected[ rand( connected.length ) ] as string;
 				engine.disconnectTab( vid( visitor ), tabId );
 				tabsOf.set(
 					visitor,
 					open.filter( ( t ) => t !== tabId )
 				);
-			} else if ( op < 75 && open.length > 0 ) {
-				const tabId = open[ rand( open.length ) ] as string;
+				detachedOf.set(
+					visitor,
+					held.filter( ( t ) => t !== tabId )
+				);
+			} else if ( op < 75 && connected.length > 0 ) {
+				const tabId = connected[ rand( connected.length ) ] as string;
 				check(
-					'page view of an open tab accepted',
+					'page view of a connected tab accepted',
 					engine.pageView(
 						vid( visitor ),
 						tabId,
 						view( `/${ step }` )
 					)
 				);
+				// A released visitor's tab brings it back.
+				if ( held.includes( tabId ) ) {
+					tabsOf.set( visitor, held );
+					detachedOf.delete( visitor );
+				}
 			} else if ( op < 82 ) {
 				engine.setChatting( vid( visitor ), rand( 2 ) === 0 );
 			} else if ( op < 84 ) {
+				if ( engine.get( vid( visitor ) ) && open.length > 0 ) {
+					detachedOf.set( visitor, open );
+				}
 				engine.release( vid( visitor ) );
 				tabsOf.delete( visitor );
 			} else if ( op < 86 ) {
@@ -1046,6 +1139,7 @@ describe( 'PresenceEngine under random traffic', () => {
 			} else if ( op < 87 ) {
 				engine.clear();
 				tabsOf.clear();
+				detachedOf.clear();
 			} else {
 				advance( rand( 3 * MINUTE ) );
 				engine.sweep();

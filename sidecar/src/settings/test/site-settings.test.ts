@@ -16,6 +16,9 @@ describe( 'parseSiteSettings', () => {
 			consentMode: false,
 			ipMode: 'anonymised',
 			cap: 500,
+			chatEnabled: true,
+			chatRequireVerified: false,
+			identitySecret: null,
 		} );
 		expect( settings.trustedProxies.entries ).toEqual( [
 			'127.0.0.1',
@@ -47,6 +50,30 @@ describe( 'parseSiteSettings', () => {
 			'https://shop.example',
 			'https://wp.shop.example:8443',
 		] );
+	} );
+
+	it( 'reads the chat options', () => {
+		const secret = 'aB'.repeat( 32 );
+		const { settings, problems } = parse( {
+			livedesk_chat_enabled: '0',
+			livedesk_chat_require_verified: '1',
+			livedesk_identity_secret: secret,
+		} );
+		expect( problems ).toEqual( [] );
+		expect( settings ).toMatchObject( {
+			chatEnabled: false,
+			chatRequireVerified: true,
+			identitySecret: secret,
+		} );
+	} );
+
+	it( 'reports a malformed identity secret without repeating it', () => {
+		const { settings, problems } = parse( {
+			livedesk_identity_secret: 'hunter2-not-hex',
+		} );
+		expect( settings.identitySecret ).toBeNull();
+		expect( problems.join() ).toContain( 'livedesk_identity_secret' );
+		expect( problems.join() ).not.toContain( 'hunter2' );
 	} );
 
 	it( 'reads an empty flag (update_option( false )) as off', () => {
