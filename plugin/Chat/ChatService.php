@@ -26,6 +26,13 @@ final class ChatService {
 	public const ARCHIVE_CLIENT_ID = 'system-archived';
 
 	/**
+	 * The archive note's stored text: English in the database whoever
+	 * archived (the sidecar stores the same, src/protocol/chat.ts
+	 * ARCHIVED_MESSAGE_BODY); screens translate it by its client id.
+	 */
+	public const ARCHIVE_BODY = 'Conversation archived';
+
+	/**
 	 * Conversations table.
 	 *
 	 * @var ConversationsRepository
@@ -297,7 +304,7 @@ final class ChatService {
 	 * @phpstan-param ConversationRow $conversation
 	 */
 	private function add_archive_message( array $conversation ): void {
-		$stored = $this->messages->add( $conversation['id'], self::ARCHIVE_CLIENT_ID, 'system', null, __( 'This conversation has ended.', 'livedesk' ) );
+		$stored = $this->messages->add( $conversation['id'], self::ARCHIVE_CLIENT_ID, 'system', null, self::ARCHIVE_BODY );
 		if ( null !== $stored && $stored['created'] ) {
 			$this->conversations->touch_message( $conversation['id'], $stored['message']['created_at'] );
 		}

@@ -172,7 +172,12 @@ export class PresenceEngine {
 			entry.leftAt = null;
 			this.offline.delete( entry.id );
 		}
-		entry.returning ||= c.returning;
+		// Returning is decided by the visit's first connection: a later tab
+		// or page of the same visit presents the identity that visit was
+		// just given, which says nothing about an earlier visit.
+		if ( ! existing ) {
+			entry.returning ||= c.returning;
+		}
 		const tab: TabState = {
 			id: c.tabId,
 			path: '',

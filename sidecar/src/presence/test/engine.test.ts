@@ -383,25 +383,30 @@ describe( 'PresenceEngine page details', () => {
 } );
 
 describe( 'PresenceEngine returning flag', () => {
-	it( 'is true once any connection of the visit presented an identity', () => {
+	it( 'is decided by the first connection of a visit, not by later tabs or pages of it', () => {
 		const { engine, advance } = setup();
+		// A first visit: the first page gets an identity, the next page (or
+		// tab) presents it seconds later — still the same, new visitor.
 		engine.connectTab( tab( 1, 'a', { returning: false } ) );
 		expect( engine.get( vid( 1 ) )?.returning ).toBe( false );
 		engine.connectTab( tab( 1, 'b', { returning: true } ) );
-		expect( engine.get( vid( 1 ) )?.returning ).toBe( true );
-		engine.connectTab( tab( 1, 'c', { returning: false } ) );
-		expect( engine.get( vid( 1 ) )?.returning ).toBe( true );
-
-		// A new visit starts from its own connection.
+		expect( engine.get( vid( 1 ) )?.returning ).toBe( false );
+		// Leaving every tab and coming back within the offline tail is the same visit.
 		engine.disconnectTab( vid( 1 ), 'a' );
 		engine.disconnectTab( vid( 1 ), 'b' );
+		engine.connectTab( tab( 1, 'c', { returning: true } ) );
+		expect( engine.get( vid( 1 ) )?.returning ).toBe( false );
+
+		// A new visit starts from its own connection.
 		engine.disconnectTab( vid( 1 ), 'c' );
 		advance( TAIL );
 		engine.sweep();
 		expect(
-			engine.connectTab( tab( 1, 'd', { returning: false } ) )
+			engine.connectTab( tab( 1, 'd', { returning: true } ) )
 		).toEqual( { newVisit: true } );
-		expect( engine.get( vid( 1 ) )?.returning ).toBe( false );
+		expect( engine.get( vid( 1 ) )?.returning ).toBe( true );
+		engine.connectTab( tab( 1, 'e', { returning: false } ) );
+		expect( engine.get( vid( 1 ) )?.returning ).toBe( true );
 	} );
 } );
 
