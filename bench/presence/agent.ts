@@ -17,6 +17,7 @@ import { Worker, parentPort } from 'node:worker_threads';
 /**
  * Internal dependencies
  */
+import { signAgentToken } from '../../sidecar/src/auth/agent-token';
 import { AGENT_NAMESPACE, EVENTS } from '../../src/protocol';
 import type {
 	PresenceCounts,
@@ -24,6 +25,7 @@ import type {
 	PresenceUpdate,
 	PresenceVisitor,
 } from '../../src/protocol';
+import type { BenchDb } from '../lib/db';
 
 /** What the worker needs to connect. */
 export interface AgentWorkerData {
@@ -255,4 +257,32 @@ export function startAgent(
 			failure ?? 'the agent got no presence snapshot within 15 s'
 		);
 	} );
+}
+
+/**
+ * Starts the agent worker with a token signed by the site's
+ * `livedesk_secret` (read from the stack's database), as WordPress would
+ * sign one for an administrator.
+ *
+ * @param script     The bundle the worker runs.
+ * @param sidecarUrl The sidecar's base URL.
+ * @param db         The stack's database.
+ */
+export async function connectAgent(
+	script: string,
+	sidecarUrl: string,
+	db: BenchDb
+): Promise< AgentHandle > {
+	const secret = await db.option( 'livedesk_secret' );
+	if ( ! secret ) {
+		throw new Error(
+			'option livedesk_secret is not set: is the plugin active?'
+		);
+	}
+	const iat = Math.floor( Date.now() / 1000 );
+	const token = signAgentToken(
+		{ sub: 1, caps: [ 'livedesk_view' ], iat, exp: iat + 4 * 3600 },
+		secret
+	);
+	return startAgent( script, { role: 'agent', url: sidecarUrl, token } );
 }

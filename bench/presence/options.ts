@@ -2,6 +2,11 @@
  * Command-line options of `bin/bench presence` (bin/bench prints the usage).
  */
 
+/**
+ * Internal dependencies
+ */
+import { parseFlags } from '../lib/flags';
+
 /** What one presence benchmark run does. */
 export interface PresenceOptions {
 	/** Simulated visitors, one tab each. */
@@ -30,12 +35,6 @@ const FLAGS = {
 	'--interval': { key: 'intervalSeconds', min: 1, max: 600 },
 } as const;
 
-type Flag = keyof typeof FLAGS;
-
-function isFlag( name: string ): name is Flag {
-	return Object.hasOwn( FLAGS, name );
-}
-
 /**
  * Parses `--flag N` / `--flag=N` pairs over the defaults.
  *
@@ -45,22 +44,5 @@ function isFlag( name: string ): name is Flag {
 export function parsePresenceOptions(
 	args: readonly string[]
 ): PresenceOptions | string {
-	const options: PresenceOptions = { ...DEFAULT_PRESENCE_OPTIONS };
-	for ( let i = 0; i < args.length; i++ ) {
-		const arg = args[ i ] ?? '';
-		const [ name = '', inline ] = arg.split( /=(.*)/s );
-		if ( ! isFlag( name ) ) {
-			return `unknown option '${ arg }'`;
-		}
-		const text = inline ?? args[ ++i ];
-		const { key, min, max } = FLAGS[ name ];
-		const value = /^\d+$/.test( text ?? '' ) ? Number( text ) : NaN;
-		if ( ! ( value >= min && value <= max ) ) {
-			return `${ name } needs a whole number from ${ min } to ${ max }, got '${
-				text ?? ''
-			}'`;
-		}
-		options[ key ] = value;
-	}
-	return options;
+	return parseFlags( args, DEFAULT_PRESENCE_OPTIONS, FLAGS );
 }

@@ -12,6 +12,8 @@ import os from 'node:os';
 /**
  * Internal dependencies
  */
+import { machineLines } from '../lib/context';
+import type { RunContext } from '../lib/context';
 import { duration, mib, percent, summarize } from '../lib/stats';
 import type { PresenceOptions } from './options';
 import type { WindowUsage } from '../lib/meter';
@@ -25,18 +27,6 @@ export const PRESENCE_TARGETS = {
 	rssMiB: 450,
 } as const;
 
-/** Where the run happened, for the report's header. */
-export interface RunContext {
-	sidecarUrl: string;
-	sidecarPid: number;
-	stackDir: string;
-	/** Git revision as `bin/bench` describes it, or ''. */
-	revision: string;
-	/** NODE_OPTIONS the sidecar was started with, or ''. */
-	sidecarNodeOptions: string;
-	startedAt: Date;
-}
-
 function describeCounts( counts: Map< string, number > ): string {
 	if ( counts.size === 0 ) {
 		return 'none';
@@ -44,23 +34,6 @@ function describeCounts( counts: Map< string, number > ): string {
 	return [ ...counts ]
 		.map( ( [ key, count ] ) => `${ count } × ${ key }` )
 		.join( ', ' );
-}
-
-function machineLines( context: RunContext ): string[] {
-	const cpus = os.cpus();
-	const model = cpus[ 0 ]?.model.replace( /\s+/g, ' ' ).trim() ?? 'unknown';
-	const ram = os.totalmem() / 1024 ** 3;
-	return [
-		`Machine    ${ os.availableParallelism() } cores (${ model }), ${ ram.toFixed(
-			1
-		) } GiB RAM, Linux ${ os.release() }, Node ${ process.version }`,
-		`Revision   ${ context.revision || 'unknown' }`,
-		`Sidecar    pid ${ context.sidecarPid } at ${ context.sidecarUrl } (stack ${ context.stackDir })${
-			context.sidecarNodeOptions
-				? `, NODE_OPTIONS=${ context.sidecarNodeOptions }`
-				: ''
-		}`,
-	];
 }
 
 // The share of the machine used by processes other than the three measured

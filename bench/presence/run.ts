@@ -13,16 +13,16 @@ import { setTimeout as sleep } from 'node:timers/promises';
 /**
  * Internal dependencies
  */
-import { signAgentToken } from '../../sidecar/src/auth/agent-token';
 import { BenchDb } from '../lib/db';
+import { VisitorFleet } from '../lib/fleet';
+import type { FleetStats, SendLog } from '../lib/fleet';
 import { Meter } from '../lib/meter';
 import type { MeterTarget, WindowUsage } from '../lib/meter';
 import type { ProcessMemory } from '../lib/proc';
-import { startAgent } from './agent';
+import { connectAgent } from './agent';
 import type { AgentHandle, AgentRecord } from './agent';
 import type { PresenceOptions } from './options';
-import { VisitorFleet } from './visitors';
-import type { FleetStats, SendLog } from './visitors';
+import { PRESENCE_SCRIPT } from './visitors';
 
 /** The stack and processes to benchmark (bin/bench provides them). */
 export interface PresenceTarget extends MeterTarget {
@@ -80,28 +80,6 @@ const QUIET_MS = 5000;
 /** After the last page view: time for its update, and for the writer to flush. */
 const GRACE_MS = 3000;
 
-async function connectAgent(
-	target: PresenceTarget,
-	db: BenchDb
-): Promise< AgentHandle > {
-	const secret = await db.option( 'livedesk_secret' );
-	if ( ! secret ) {
-		throw new Error(
-			'option livedesk_secret is not set: is the plugin active?'
-		);
-	}
-	const iat = Math.floor( Date.now() / 1000 );
-	const token = signAgentToken(
-		{ sub: 1, caps: [ 'livedesk_view' ], iat, exp: iat + 4 * 3600 },
-		secret
-	);
-	return startAgent( target.script, {
-		role: 'agent',
-		url: target.sidecarUrl,
-		token,
-	} );
-}
-
 function inWindow( record: AgentRecord, from: number, to: number ): number[] {
 	return record.latencies.filter( ( _latency, i ) => {
 		const sentAt = record.sendTimes[ i ] ?? 0;
@@ -156,6 +134,7 @@ class PresenceRun {
 		this.fleet = new VisitorFleet( {
 			sidecarUrl: target.sidecarUrl,
 			origin: new URL( target.siteUrl ).origin,
+			script: PRESENCE_SCRIPT,
 		} );
 	}
 
@@ -169,7 +148,11 @@ class PresenceRun {
 			`Raising the visitor cap to ${ BENCH_CAP } and connecting the agent`
 		);
 		await db.setOption( 'livedesk_visitor_cap', String( BENCH_CAP ) );
-		const agent = await connectAgent( this.target, db );
+		const agent = await connectAgent(
+			this.target.script,
+			this.target.sidecarUrl,
+			db
+		);
 		try {
 			await this.capApplied( agent );
 			const idle = await this.still( 'Idle baseline', IDLE_MS );

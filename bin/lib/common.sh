@@ -22,7 +22,9 @@ ld_die() {
 ld_hash() { cat "$@" 2>/dev/null | sha1sum | cut -c1-16; }
 
 # Debian packages LiveDesk's stack and tests need, as "check|package" pairs: the
-# check is a command on PATH or a PHP extension ("php:NAME").
+# check is a command on PATH, a PHP extension ("php:NAME") or a file ("file:PATH").
+# The emoji font lets headless Chromium draw the visitors' country flags
+# (screenshots, e2e) instead of empty boxes.
 ld_system_requirements() {
 	local v=$LD_PHP_VERSION
 	cat <<EOF
@@ -39,6 +41,7 @@ php:zip|php$v-zip
 php:dom|php$v-xml
 php:mbstring|php$v-mbstring
 chromium|chromium
+file:/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf|fonts-noto-color-emoji
 curl|curl
 file:/etc/ssl/certs/ca-certificates.crt|ca-certificates
 EOF

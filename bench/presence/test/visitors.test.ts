@@ -1,46 +1,9 @@
 /**
- * External dependencies
- */
-import { BlockList, isIPv4 } from 'node:net';
-
-/**
  * Internal dependencies
  */
 import { checkPageView } from '../../../src/protocol';
 import { benchPath } from '../agent';
-import { benchPageView, visitorAddress } from '../visitors';
-
-describe( 'visitorAddress', () => {
-	const reserved = new BlockList();
-	for ( const [ net, bits ] of [
-		[ '0.0.0.0', 8 ],
-		[ '10.0.0.0', 8 ],
-		[ '100.64.0.0', 10 ],
-		[ '127.0.0.0', 8 ],
-		[ '169.254.0.0', 16 ],
-		[ '172.16.0.0', 12 ],
-		[ '192.168.0.0', 16 ],
-		[ '224.0.0.0', 3 ],
-	] as const ) {
-		reserved.addSubnet( net, bits );
-	}
-	const addresses = Array.from( { length: 10_000 }, ( _, i ) =>
-		visitorAddress( i )
-	);
-
-	it( 'gives public IPv4 addresses', () => {
-		for ( const address of addresses ) {
-			expect( isIPv4( address ) ).toBe( true );
-			expect( reserved.check( address ) ).toBe( false );
-			expect( address.endsWith( '.0' ) ).toBe( false );
-		}
-	} );
-
-	it( 'is stable per visitor and spread over visitors', () => {
-		expect( visitorAddress( 42 ) ).toBe( addresses[ 42 ] );
-		expect( new Set( addresses ).size ).toBeGreaterThan( 9_900 );
-	} );
-} );
+import { benchPageView, PRESENCE_SCRIPT } from '../visitors';
 
 describe( 'benchPageView', () => {
 	it( 'passes the sidecar’s own validation unchanged', () => {
@@ -60,5 +23,19 @@ describe( 'benchPageView', () => {
 		expect(
 			benchPageView( 7, benchPath( 7, 1_700_000_000_123 ) ).path
 		).toBe( '/bench/7/1700000000123' );
+	} );
+} );
+
+describe( 'PRESENCE_SCRIPT', () => {
+	it( 'lands each visitor on its own entry page, without an identity', () => {
+		expect( PRESENCE_SCRIPT.auth( 3 ) ).toEqual( {
+			page: benchPageView( 3, '/bench/3/entry' ),
+		} );
+	} );
+
+	it( 'sends measured page views', () => {
+		expect( PRESENCE_SCRIPT.pageView( 7, 1_700_000_000_123 ).path ).toBe(
+			'/bench/7/1700000000123'
+		);
 	} );
 } );
