@@ -75,6 +75,62 @@ function merge(
 	return out;
 }
 
+// Where `visitor` stands in `list` (compareVisitors order), or -1.
+function indexOf(
+	list: readonly PresenceVisitor[],
+	visitor: PresenceVisitor
+): number {
+	let low = 0;
+	let high = list.length - 1;
+	while ( low <= high ) {
+		const middle = Math.floor( ( low + high ) / 2 );
+		const order = compareVisitors(
+			list[ middle ] as PresenceVisitor,
+			visitor
+		);
+		if ( order === 0 ) {
+			return middle;
+		}
+		if ( order < 0 ) {
+			low = middle + 1;
+		} else {
+			high = middle - 1;
+		}
+	}
+	return -1;
+}
+
+/*
+ * The common update (page views, status changes): every upsert replaces a
+ * listed visitor whose place does not change. Then a copy of the list with
+ * k entries swapped costs O(n) native copying + O(k log n), instead of a pass
+ * that looks every visitor up. Fills `byId`; returns undefined (and leaves
+ * `byId` untouched) when an upsert is new or moves.
+ */
+function replaceInPlace(
+	list: readonly PresenceVisitor[],
+	byId: Map< string, PresenceVisitor >,
+	upserts: readonly PresenceVisitor[]
+): PresenceVisitor[] | undefined {
+	const indexes: number[] = [];
+	for ( const visitor of upserts ) {
+		const before = byId.get( visitor.id );
+		if ( ! before || before.connectedAt !== visitor.connectedAt ) {
+			return undefined;
+		}
+		indexes.push( indexOf( list, before ) );
+	}
+	if ( indexes.includes( -1 ) ) {
+		return undefined;
+	}
+	const next = list.slice();
+	upserts.forEach( ( visitor, i ) => {
+		next[ indexes[ i ] as number ] = visitor;
+		byId.set( visitor.id, visitor );
+	} );
+	return next;
+}
+
 /**
  * Applies an update: removals first (unknown ids are ignored), then upserts
  * (whole entries, replacing by id). Returns `state` itself when nothing changed.
@@ -93,6 +149,12 @@ export function applyVisitorChanges(
 		return state;
 	}
 	const byId = new Map( state.byId );
+	if ( known.length === 0 ) {
+		const list = replaceInPlace( state.list, byId, upserts );
+		if ( list ) {
+			return { byId, list };
+		}
+	}
 	// Ids whose old position in the list is void (removed or moved).
 	const moved = new Set< string >( known );
 	known.forEach( ( id ) => byId.delete( id ) );
