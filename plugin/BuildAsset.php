@@ -46,4 +46,31 @@ final class BuildAsset {
 			'version'      => is_scalar( $asset['version'] ) ? (string) $asset['version'] : $fallback_version,
 		);
 	}
+
+	/**
+	 * Enqueues a public-page bundle, deferred in the footer, with the
+	 * configuration it starts from printed before it as `window.<global>`.
+	 * The configuration must be the same for every visitor (full-page
+	 * caches serve one copy to all).
+	 *
+	 * @param non-empty-string                                             $handle Script handle.
+	 * @param string                                                       $url    URL of the bundle.
+	 * @param array{dependencies: list<non-empty-string>, version: string} $asset  What read() returned.
+	 * @param string                                                       $global Name of the configuration global.
+	 * @param array<string, mixed>                                         $config The configuration.
+	 */
+	public static function enqueue_public_script( string $handle, string $url, array $asset, string $global, array $config ): void {
+		wp_enqueue_script(
+			$handle,
+			$url,
+			$asset['dependencies'],
+			$asset['version'],
+			array(
+				'in_footer' => true,
+				'strategy'  => 'defer',
+			)
+		);
+		// A "before" script keeps the defer strategy; an "after" one would not.
+		wp_add_inline_script( $handle, 'window.' . $global . ' = ' . wp_json_encode( $config ) . ';', 'before' );
+	}
 }

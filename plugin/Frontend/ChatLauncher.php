@@ -92,18 +92,7 @@ final class ChatLauncher {
 			return;
 		}
 
-		wp_enqueue_script(
-			self::HANDLE,
-			$this->build_url . self::BUNDLE . '.js',
-			$asset['dependencies'],
-			$asset['version'],
-			array(
-				'in_footer' => true,
-				'strategy'  => 'defer',
-			)
-		);
-		// A "before" script keeps the defer strategy; an "after" one would not.
-		wp_add_inline_script( self::HANDLE, 'window.livedeskChat = ' . wp_json_encode( $this->config( $chat['version'] ) ) . ';', 'before' );
+		BuildAsset::enqueue_public_script( self::HANDLE, $this->build_url . self::BUNDLE . '.js', $asset, 'livedeskChat', $this->config( $chat['version'] ) );
 	}
 
 	/**
