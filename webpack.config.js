@@ -7,6 +7,9 @@
  * Entry `widget-tracker` is the tracker every public page loads:
  * build/widget-tracker.js (≤ 3 KB gzipped, checked by bin/lib/widget-size.mjs)
  * and an .asset.php that lists no dependencies (PHP enqueues it as handle livedesk-tracker).
+ * Entries `widget-launcher` (the chat button, ≤ 2 KB, handle livedesk-launcher)
+ * and `widget-chat` (the chat panel the launcher loads on demand, ≤ 30 KB) are
+ * the same kind: no WordPress dependencies, budgets checked the same way.
  */
 const path = require( 'path' );
 const defaultConfig = require( '@wordpress/scripts/config/webpack.config' );
@@ -22,11 +25,11 @@ module.exports = {
 				path.resolve( __dirname, 'src', 'admin', screen, 'index.tsx' ),
 			] )
 		),
-		'widget-tracker': path.resolve(
-			__dirname,
-			'src',
-			'widget',
-			'tracker.ts'
+		...Object.fromEntries(
+			[ 'tracker', 'launcher', 'chat' ].map( ( name ) => [
+				`widget-${ name }`,
+				path.resolve( __dirname, 'src', 'widget', `${ name }.ts` ),
+			] )
 		),
 	},
 	optimization: {

@@ -91,8 +91,9 @@ export function whenLoadedAndIdle( win: Window, run: () => void ): void {
 
 /**
  * The tracker's start on every public page: nothing without a config; with
- * one, `window.LiveDesk.inject()` is defined (merged into an existing object)
- * and tracking starts after load and idle — at once, or with consent mode on,
+ * one, `window.LiveDesk.inject()` is defined (merged into an existing object,
+ * calling an inject() defined before it too, e.g. the chat launcher's) and
+ * tracking starts after load and idle — at once, or with consent mode on,
  * only after inject().
  *
  * @param win   The window.
@@ -115,7 +116,15 @@ export function boot(
 			);
 		}
 	};
-	const api: LiveDeskGlobal = { inject };
+	// The chat launcher may have defined inject() first: one call starts both.
+	const previous = ( win.LiveDesk as Partial< LiveDeskGlobal > | undefined )
+		?.inject;
+	const api: LiveDeskGlobal = {
+		inject() {
+			previous?.();
+			inject();
+		},
+	};
 	win.LiveDesk = Object.assign( win.LiveDesk || {}, api );
 	if ( ! config.consent ) {
 		inject();
