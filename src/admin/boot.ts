@@ -26,6 +26,14 @@ export interface AdminCaps {
 	manage: boolean;
 }
 
+/** The logged-in WordPress user. */
+export interface BootUser {
+	/** WordPress user id (positive). */
+	id: number;
+	/** Display name ('' when PHP sent none). */
+	name: string;
+}
+
 /** The validated admin configuration. */
 export interface BootConfig {
 	/** The screen PHP rendered, or null when it did not say. */
@@ -33,8 +41,19 @@ export interface BootConfig {
 	/** REST namespace, e.g. `livedesk/v1`. */
 	restNamespace: string;
 	caps: AdminCaps;
+	/** The current user, or null when PHP did not say (older plugin, broken page). */
+	user: BootUser | null;
 	/** Absolute http(s) URL of the Settings screen, or '' when unknown. */
 	settingsUrl: string;
+	/** Absolute http(s) URL of the Live Chat screen, or '' when unknown. */
+	liveChatUrl: string;
+	/** Absolute http(s) URL of the Visitors screen, or '' when unknown. */
+	visitorsUrl: string;
+	/**
+	 * Absolute http(s) URL of the `livedesk/v1/` REST base (ends with a slash;
+	 * may hold `?rest_route=`), or '' when PHP did not say.
+	 */
+	restUrl: string;
 	/** Absolute http(s) URL of the sidecar, or '' for the site's own origin. */
 	sidecarUrl: string;
 	/** Plugin version, or '' when unknown. */
@@ -78,6 +97,20 @@ function readCaps( value: unknown ): AdminCaps {
 	};
 }
 
+function readUser( value: unknown ): BootUser | null {
+	if (
+		! isRecord( value ) ||
+		! Number.isSafeInteger( value.id ) ||
+		( value.id as number ) < 1
+	) {
+		return null;
+	}
+	return {
+		id: value.id as number,
+		name: typeof value.name === 'string' ? value.name : '',
+	};
+}
+
 // URLs end up in links and connections, so anything but http(s) (for example
 // `javascript:`) is dropped rather than passed on.
 function readHttpUrl( value: unknown ): string {
@@ -105,7 +138,11 @@ export function parseBootConfig( raw: unknown ): BootConfig {
 		screen: readScreen( source.screen ),
 		restNamespace: readNamespace( source.restNamespace ),
 		caps: readCaps( source.caps ),
+		user: readUser( source.user ),
 		settingsUrl: readHttpUrl( source.settingsUrl ),
+		liveChatUrl: readHttpUrl( source.liveChatUrl ),
+		visitorsUrl: readHttpUrl( source.visitorsUrl ),
+		restUrl: readHttpUrl( source.restUrl ),
 		sidecarUrl: readHttpUrl( source.sidecarUrl ),
 		version: typeof source.version === 'string' ? source.version : '',
 	};

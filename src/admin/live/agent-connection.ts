@@ -3,7 +3,12 @@
  * token from WordPress, connects, hands in a fresh token before the current
  * one expires, reconnects with a new token whenever the old one is no good,
  * and tells listeners where it stands. No DOM, no React: screens reach it
- * through the `livedesk/presence` store.
+ * through the `livedesk/presence` and `livedesk/chat` stores.
+ *
+ * Chat requests (send, sync, archive, assign) go out only while connected and
+ * resolve to the sidecar's socket.io ack, or to null when there is no answer
+ * (not connected, or no ack in time): the caller decides whether to retry
+ * (a send is retried with the same `client_id`, so a retry is harmless).
  */
 
 /**
@@ -17,14 +22,36 @@ import type { ManagerOptions, Socket, SocketOptions } from 'socket.io-client';
  */
 import { EVENTS } from '../../protocol';
 import type {
+	AgentAssign,
+	AgentChatSend,
+	AgentChatSync,
 	AgentClientToServerEvents,
+	AgentConversationRef,
 	AgentServerToClientEvents,
+	AgentTypingNotice,
+	ChatFailure,
+	ChatMessage,
+	ChatRead,
+	ChatSendResult,
+	ChatSyncRequest,
+	ChatTyping,
+	Conversation,
+	ConversationResult,
 	PresenceSnapshot,
 	PresenceUpdate,
+	ReadReceipt,
 	SessionRefreshResult,
 } from '../../protocol';
 import { getBootConfig } from '../boot';
-import { isPresenceSnapshot, isPresenceUpdate } from './payloads';
+import {
+	isAgentTypingNotice,
+	isChatMessage,
+	isConversation,
+	isPresenceSnapshot,
+	isPresenceUpdate,
+	isReadReceipt,
+} from './payloads';
+import type { AgentChatChannel } from './chat-channel';
 import { agentSocketTarget } from './target';
 import { defaultTimers, NamedTimers } from './timers';
 import type { Timers } from './timers';
@@ -37,6 +64,8 @@ import type {
 	ConnectionState,
 	ConnectionStatus,
 } from './types';
+
+export type { AgentChatChannel } from './chat-channel';
 
 /** A socket.io client socket on `/agent`, typed with the protocol's events. */
 export type AgentSocket = Socket<
@@ -56,8 +85,14 @@ export type AgentSocketFactory = (
 /** What an AgentConnection tells its listeners. */
 export interface AgentConnectionEvents {
 	status: ConnectionState;
+	/** Every accepted handshake, reconnections included (time to catch up). */
+	connect: null;
 	snapshot: PresenceSnapshot;
 	update: PresenceUpdate;
+	chatMessage: ChatMessage;
+	chatConversation: Conversation;
+	chatTyping: AgentTypingNotice;
+	chatRead: ReadReceipt;
 }
 
 /** Collaborators and settings; every one has a default. */
@@ -75,6 +110,16 @@ export interface AgentConnectionOptions {
 	/** Uniform numbers in [0, 1), for retry jitter. */
 	random?: () => number;
 }
+
+// Adds a timeout to socket.io ack callbacks. socket.io-client's own
+// `timeout()` is not used so that tests' fake sockets and timers work alike.
+type AckEmitter = (
+	socket: AgentSocket,
+	ack: ( answer: unknown ) => void
+) => void;
+
+/** How long a chat request waits for the sidecar's ack by default. */
+export const CHAT_ACK_TIMEOUT_MS = 10_000;
 
 /** How long to wait for the sidecar to acknowledge a `session:refresh`. */
 export const REFRESH_ACK_TIMEOUT_MS = 10_000;
@@ -144,18 +189,24 @@ function sameReason( a: ConnectionReason | null, b: ConnectionReason | null ) {
 }
 
 /** One socket to `/agent`, kept authenticated and connected until close(). */
-export class AgentConnection {
+export class AgentConnection implements AgentChatChannel {
 	private readonly sidecarUrl: string;
 	private readonly createSocket: AgentSocketFactory;
 	private readonly socketOptions: AgentSocketOptions;
 	private readonly now: () => number;
 	private readonly timers: NamedTimers< TimerName >;
+	private readonly rawTimers: Timers;
 	private readonly tokens: TokenKeeper;
 	private readonly random: () => number;
 	private readonly listeners: Listeners = {
 		status: new Set(),
+		connect: new Set(),
 		snapshot: new Set(),
 		update: new Set(),
+		chatMessage: new Set(),
+		chatConversation: new Set(),
+		chatTyping: new Set(),
+		chatRead: new Set(),
 	};
 	private state: ConnectionState = { status: 'connecting', reason: null };
 	private socket: AgentSocket | null = null;
@@ -178,7 +229,8 @@ export class AgentConnection {
 			( ( uri, socketOptions ) => io( uri, socketOptions ) );
 		this.socketOptions = options.socketOptions ?? {};
 		this.now = options.now ?? Date.now;
-		this.timers = new NamedTimers( options.timers ?? defaultTimers );
+		this.rawTimers = options.timers ?? defaultTimers;
+		this.timers = new NamedTimers( this.rawTimers );
 		this.tokens = new TokenKeeper(
 			options.fetchToken ?? fetchAgentToken,
 			this.now
@@ -217,10 +269,102 @@ export class AgentConnection {
 		return this.state;
 	}
 
+	/** Whether the socket is connected now (chat requests go out only then). */
+	isLive(): boolean {
+		return this.socket?.connected === true && ! this.closed;
+	}
+
+	sendMessage(
+		message: AgentChatSend,
+		timeoutMs = CHAT_ACK_TIMEOUT_MS
+	): Promise< ChatSendResult | null > {
+		return this.ask(
+			( socket, ack ) => socket.emit( EVENTS.chatSend, message, ack ),
+			timeoutMs
+		) as Promise< ChatSendResult | null >;
+	}
+
+	syncChat(
+		request: ChatSyncRequest,
+		timeoutMs = CHAT_ACK_TIMEOUT_MS
+	): Promise< AgentChatSync | ChatFailure | null > {
+		return this.ask(
+			( socket, ack ) => socket.emit( EVENTS.chatSync, request, ack ),
+			timeoutMs
+		) as Promise< AgentChatSync | ChatFailure | null >;
+	}
+
+	archiveConversation(
+		ref: AgentConversationRef,
+		timeoutMs = CHAT_ACK_TIMEOUT_MS
+	): Promise< ConversationResult | null > {
+		return this.ask(
+			( socket, ack ) => socket.emit( EVENTS.chatArchive, ref, ack ),
+			timeoutMs
+		) as Promise< ConversationResult | null >;
+	}
+
+	assignConversation(
+		assign: AgentAssign,
+		timeoutMs = CHAT_ACK_TIMEOUT_MS
+	): Promise< ConversationResult | null > {
+		return this.ask(
+			( socket, ack ) => socket.emit( EVENTS.chatAssign, assign, ack ),
+			timeoutMs
+		) as Promise< ConversationResult | null >;
+	}
+
+	sendTyping( typing: AgentConversationRef & ChatTyping ): boolean {
+		if ( ! this.isLive() || ! this.socket ) {
+			return false;
+		}
+		this.socket.emit( EVENTS.chatTyping, typing );
+		return true;
+	}
+
+	sendRead( read: AgentConversationRef & ChatRead ): boolean {
+		if ( ! this.isLive() || ! this.socket ) {
+			return false;
+		}
+		this.socket.emit( EVENTS.chatRead, read );
+		return true;
+	}
+
+	// Emits with an ack; resolves to the answer, or null when not connected,
+	// on disconnect before the answer, or after timeoutMs. Never rejects.
+	private ask( emit: AckEmitter, timeoutMs: number ): Promise< unknown > {
+		const socket = this.socket;
+		if ( ! socket || ! this.isLive() ) {
+			return Promise.resolve( null );
+		}
+		return new Promise( ( resolve ) => {
+			let done = false;
+			let handle: unknown = null;
+			let stop = () => {};
+			const finish = ( answer: unknown ) => {
+				if ( done ) {
+					return;
+				}
+				done = true;
+				this.rawTimers.clear( handle );
+				stop();
+				resolve( answer );
+			};
+			handle = this.rawTimers.set( () => finish( null ), timeoutMs );
+			// A lost connection never answers: give up at once, the caller retries.
+			stop = this.on( 'status', ( state ) => {
+				if ( state.status !== 'live' ) {
+					finish( null );
+				}
+			} );
+			emit( socket, ( answer ) => finish( answer ?? null ) );
+		} );
+	}
+
 	/**
 	 * Calls the listener on each `event`; returns a function that stops it.
 	 *
-	 * @param event    `status`, `snapshot` or `update`.
+	 * @param event    `status`, `connect`, `snapshot`, `update` or a `chat…` event.
 	 * @param listener Receives the event's payload.
 	 */
 	on< K extends keyof AgentConnectionEvents >(
@@ -342,6 +486,26 @@ export class AgentConnection {
 				this.emit( 'update', update );
 			}
 		} );
+		socket.on( EVENTS.chatMessage, ( message ) => {
+			if ( isChatMessage( message ) ) {
+				this.emit( 'chatMessage', message );
+			}
+		} );
+		socket.on( EVENTS.chatConversation, ( conversation ) => {
+			if ( isConversation( conversation ) ) {
+				this.emit( 'chatConversation', conversation );
+			}
+		} );
+		socket.on( EVENTS.chatTyping, ( notice ) => {
+			if ( isAgentTypingNotice( notice ) ) {
+				this.emit( 'chatTyping', notice );
+			}
+		} );
+		socket.on( EVENTS.chatRead, ( receipt ) => {
+			if ( isReadReceipt( receipt ) ) {
+				this.emit( 'chatRead', receipt );
+			}
+		} );
 	}
 
 	private onConnect(): void {
@@ -349,6 +513,7 @@ export class AgentConnection {
 		this.endedFor = null;
 		this.timers.clear( 'retry' );
 		this.setState( 'live', null );
+		this.emit( 'connect', null );
 		if ( this.presented ) {
 			this.scheduleRefresh( this.presented.refreshAt - this.now() );
 		}

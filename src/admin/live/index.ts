@@ -7,3 +7,5 @@ export * from './timers';
 export * from './token';
 export * from './token-keeper';
 export * from './types';
+export * from './payloads';
+export * from './shared';

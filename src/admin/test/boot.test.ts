@@ -11,7 +11,11 @@ const DEFAULTS = {
 	screen: null,
 	restNamespace: DEFAULT_REST_NAMESPACE,
 	caps: { view: false, chat: false, manage: false },
+	user: null,
 	settingsUrl: '',
+	liveChatUrl: '',
+	visitorsUrl: '',
+	restUrl: '',
 	sidecarUrl: '',
 	version: '',
 };
@@ -22,8 +26,14 @@ describe( 'parseBootConfig', () => {
 			screen: 'settings',
 			restNamespace: 'livedesk/v1',
 			caps: { view: true, chat: true, manage: true },
+			user: { id: 3, name: 'Ada' },
 			settingsUrl:
 				'https://shop.example/wp-admin/admin.php?page=livedesk-settings',
+			liveChatUrl:
+				'https://shop.example/wp-admin/admin.php?page=livedesk',
+			visitorsUrl:
+				'https://shop.example/wp-admin/admin.php?page=livedesk-visitors',
+			restUrl: 'https://shop.example/wp-json/livedesk/v1/',
 			sidecarUrl: 'https://live.shop.example/',
 			version: '0.1.0',
 		};
@@ -64,10 +74,26 @@ describe( 'parseBootConfig', () => {
 				restNamespace: '../wp/v2',
 				caps: 'all',
 				settingsUrl: 'javascript:alert(1)',
+				liveChatUrl: 'javascript:alert(1)',
+				visitorsUrl: 42,
 				sidecarUrl: 'ftp://live.example',
 				version: 3,
+				user: { id: '3', name: 'Ada' },
 			} )
 		).toEqual( DEFAULTS );
+	} );
+
+	it( 'reads the user only with a positive integer id, and a missing name as empty', () => {
+		expect(
+			parseBootConfig( { user: { id: 0, name: 'x' } } ).user
+		).toBeNull();
+		expect( parseBootConfig( { user: [ 3 ] } ).user ).toBeNull();
+		expect(
+			parseBootConfig( { user: { id: 12, name: null } } ).user
+		).toEqual( {
+			id: 12,
+			name: '',
+		} );
 	} );
 
 	it( 'resolves relative URLs against the page', () => {

@@ -23,6 +23,7 @@ import { __ } from '@wordpress/i18n';
  */
 import { store as settingsStore } from '../../store/settings';
 import SaveStatusNotice from '../save-status-notice';
+import ChatSection from '../chat-section';
 import VisitorsSection from '../visitors-section';
 import type { SettingsChanges } from '../../store/settings/types';
 import type { SettingsFormProps } from './types';
@@ -35,8 +36,8 @@ const GENERAL_FIELDS: ReadonlyArray< keyof SettingsChanges > = [
 ];
 
 /**
- * The editable settings: the Visitors section, the uninstall toggle (saves on change) and the
- * sidecar URL (saved with its button).
+ * The editable settings: the Visitors and Chat sections, the uninstall toggle (saves on
+ * change) and the sidecar URL (saved with its button).
  *
  * @param props The saved settings and whether the user may change them.
  */
@@ -71,6 +72,7 @@ export default function SettingsForm( props: SettingsFormProps ) {
 	return (
 		<div className="livedesk-settings-form">
 			<VisitorsSection settings={ settings } canManage={ canManage } />
+			<ChatSection canManage={ canManage } />
 			<SaveStatusNotice fields={ GENERAL_FIELDS } />
 			<Card>
 				<CardHeader>

@@ -71,7 +71,7 @@ export default function SettingsScreen( props: SettingsScreenProps ) {
 			<ScreenHeader
 				title={ __( 'Settings', 'livedesk' ) }
 				description={ __(
-					'Choose how visitors are tracked, what happens to LiveDesk data and where the live connection runs.',
+					'Choose how visitors are tracked, how the chat looks and works, what happens to LiveDesk data and where the live connection runs.',
 					'livedesk'
 				) }
 			/>

@@ -78,7 +78,8 @@ describe( 'SettingsScreen saving', () => {
 	} );
 
 	it( 'saves the sidecar URL with the Save button, sending only that field', async () => {
-		const user = userEvent.setup();
+		// No pause between keystrokes: the screen is large, and CI is busy.
+		const user = userEvent.setup( { delay: null } );
 		mockApiFetch.mockResolvedValueOnce( SAVED ).mockResolvedValueOnce( {
 			...SAVED,
 			sidecar_url: 'https://live.shop.example',

@@ -13,7 +13,13 @@ import { createRegistry, RegistryProvider } from '@wordpress/data';
  * Internal dependencies
  */
 import SettingsScreen from '..';
+import { store as chatStore } from '../../../store/chat';
+import type { ChatSettings } from '../../../store/chat/types';
 import { store } from '../../../store/settings';
+
+// The whole screen (every section) renders in each test, which jsdom makes
+// slow; with CI running every suite at once, 5 s per test was not enough.
+jest.setTimeout( 15_000 );
 
 /** apiFetch, as mocked by `jest.mock( '@wordpress/api-fetch' )` in each test file. */
 export const mockApiFetch = apiFetch as unknown as jest.Mock;
@@ -30,6 +36,18 @@ export const SAVED = {
 	trusted_proxies: [ '127.0.0.1', '::1' ],
 };
 
+/** The chat settings of a fresh install (the secret only for managers). */
+export const CHAT_SAVED: ChatSettings = {
+	chat_enabled: true,
+	chat_color: '#2563eb',
+	chat_position: 'right',
+	chat_greeting: '',
+	chat_email_capture: 'off',
+	chat_require_verified: false,
+	chat_offline_email: '',
+	identity_secret: '0123456789abcdef'.repeat( 4 ),
+};
+
 /** Label of the uninstall toggle. */
 export const TOGGLE_LABEL =
 	'Delete all LiveDesk data when the plugin is uninstalled';
@@ -44,11 +62,24 @@ export const READ_ONLY_NOTICE =
 /**
  * Renders the screen with a fresh registry, so resolver results never leak between tests.
  *
- * @param canManage Whether the user may change settings.
+ * @param canManage    Whether the user may change settings.
+ * @param chatSettings Chat settings already loaded (so the Chat section makes
+ *                     no request of its own), or null to let it load them
+ *                     through apiFetch.
  */
-export function renderScreen( canManage = true ) {
+export function renderScreen(
+	canManage = true,
+	chatSettings: ChatSettings | null = CHAT_SAVED
+) {
 	const registry = createRegistry();
 	registry.register( store );
+	registry.register( chatStore );
+	if ( chatSettings ) {
+		registry.dispatch( chatStore ).receiveChatSettings( chatSettings );
+		registry
+			.dispatch( chatStore )
+			.finishResolution( 'getChatSettingsState', [] );
+	}
 	return render(
 		<RegistryProvider value={ registry }>
 			<SettingsScreen canManage={ canManage } />
