@@ -179,6 +179,7 @@ export async function startSidecar(
 		offlineTailMs: config.offlineTailMs,
 		now,
 	} );
+	engine.setTracking( settings.current()?.tracking ?? true );
 	const pageViews = new PageViewsRepository( pool, tablePrefix );
 	const writer = new PresenceWriter( {
 		visitors: new VisitorsRepository( pool, tablePrefix ),
@@ -248,6 +249,7 @@ export async function startSidecar(
 	} );
 	settings.onChange( ( current: SiteSettings, previous ) => {
 		engine.setCap( current.cap );
+		engine.setTracking( current.tracking );
 		if ( ! current.tracking && previous?.tracking !== false ) {
 			// Off means off at once: no live entries, nothing more stored.
 			disconnectAllVisitors( visitors );

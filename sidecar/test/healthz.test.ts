@@ -59,6 +59,7 @@ describe( 'GET /healthz', () => {
 				offline: 0,
 				overCap: 0,
 				cap: 500,
+				tracking: true,
 			},
 			writes: { buffered: 0, written: 0, dropped: 0, lastError: null },
 		} );

@@ -81,6 +81,27 @@ export interface PresenceCounts {
 	overCap: number;
 	/** The cap in force. */
 	cap: number;
+	/** Whether the site tracks visitors (off: nobody is listed, and why is worth saying). */
+	tracking: boolean;
+}
+
+/**
+ * Whether two totals are the same (so a message need not be sent, or state
+ * need not change).
+ *
+ * @param a Totals.
+ * @param b Other totals.
+ */
+export function sameCounts( a: PresenceCounts, b: PresenceCounts ): boolean {
+	return (
+		a.live === b.live &&
+		a.online === b.online &&
+		a.chatting === b.chatting &&
+		a.offline === b.offline &&
+		a.overCap === b.overCap &&
+		a.cap === b.cap &&
+		a.tracking === b.tracking
+	);
 }
 
 /** Server → agent on connect: everything listed right now. */

@@ -4,7 +4,7 @@
 import { EVENTS, VISITOR_NAMESPACE } from '../protocol';
 import type { PageView } from '../protocol';
 import { backoffDelay } from './backoff';
-import { createIdentityStore } from './identity';
+import { IDENTITY_POLL_MS, createIdentityStore } from './identity';
 import { firstReferrer, readPage } from './page';
 import { connectSocket, socketUrl } from './socket';
 import type { SocketHandle, WebSocketConstructor } from './socket';
@@ -80,6 +80,7 @@ export function startTracker( options: TrackerOptions ): Tracker {
 
 	const stop = () => {
 		stopped = true;
+		identity.release();
 		disconnect();
 		clearTimeout( navigationTimer );
 		listening.abort();
@@ -114,12 +115,20 @@ export function startTracker( options: TrackerOptions ): Tracker {
 	};
 
 	function connect() {
+		if ( identity.waiting() ) {
+			retryTimer = setTimeout( connect, IDENTITY_POLL_MS );
+			return;
+		}
+		const stored = identity.load();
+		if ( ! stored ) {
+			identity.claim();
+		}
 		sent = readPage( win, referrer );
 		try {
 			const handle = connectSocket( {
 				url,
 				namespace: VISITOR_NAMESPACE,
-				auth: { ...identity.load(), page: sent },
+				auth: { ...stored, page: sent },
 				WebSocket,
 				onConnect() {
 					live = handle;

@@ -12,6 +12,7 @@
 /**
  * Internal dependencies
  */
+import { sameCounts } from '../../../src/protocol';
 import type {
 	PageView,
 	PresenceCounts,
@@ -93,20 +94,10 @@ function validCap( cap: number ): number {
 	return cap;
 }
 
-function sameCounts( a: PresenceCounts, b: PresenceCounts ): boolean {
-	return (
-		a.live === b.live &&
-		a.online === b.online &&
-		a.chatting === b.chatting &&
-		a.offline === b.offline &&
-		a.overCap === b.overCap &&
-		a.cap === b.cap
-	);
-}
-
 /** Presence state of one sidecar: entries, numbers, the cap and pending changes. */
 export class PresenceEngine {
 	private cap: number;
+	private tracking = true;
 	private readonly tailMs: number;
 	private readonly clock: () => number;
 	/** Latest time read; the engine's time never goes backwards. */
@@ -352,6 +343,16 @@ export class PresenceEngine {
 		this.promote();
 	}
 
+	/**
+	 * Says in the totals whether the site tracks visitors, so agents' screens
+	 * can tell "tracking is off" from "nobody is here".
+	 *
+	 * @param on The tracking setting.
+	 */
+	setTracking( on: boolean ): void {
+		this.tracking = on;
+	}
+
 	/** Removes offline entries whose tail has run out. */
 	sweep(): void {
 		const now = this.time();
@@ -414,6 +415,7 @@ export class PresenceEngine {
 			offline,
 			overCap: this.overCap,
 			cap: this.cap,
+			tracking: this.tracking,
 		};
 	}
 

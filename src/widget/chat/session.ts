@@ -248,6 +248,9 @@ export function createChatSession( session: SessionOptions ): ChatSession {
 
 	const auth = (): VisitorAuth => {
 		const visitor = identity.load();
+		if ( ! visitor ) {
+			identity.claim();
+		}
 		const signed = identities.forHandshake();
 		return {
 			...( visitor ? { id: visitor.id, sig: visitor.sig } : {} ),
@@ -268,6 +271,7 @@ export function createChatSession( session: SessionOptions ): ChatSession {
 		headers,
 		lastId: () => store.lastId(),
 		canPoll: () => !! identity.load(),
+		waiting: identity.waiting,
 		onEvent,
 		onReady() {
 			transport.sync();
@@ -354,6 +358,7 @@ export function createChatSession( session: SessionOptions ): ChatSession {
 		},
 		close() {
 			transport.close();
+			identity.release();
 			delivery.stop();
 			clearTimeout( typingTimer );
 		},

@@ -47,7 +47,13 @@ export function chatStorage(
 ): { identity: IdentityStore; outbox: Outbox } {
 	if ( visitor ) {
 		return {
-			identity: { load: () => visitor, save: () => undefined },
+			identity: {
+				load: () => visitor,
+				save: () => undefined,
+				claim: () => undefined,
+				release: () => undefined,
+				waiting: () => false,
+			},
 			outbox: createOutbox( null ),
 		};
 	}

@@ -4,6 +4,7 @@
 import { EVENTS, VISITOR_NAMESPACE } from '../../protocol';
 import type { ChatSend, VisitorAuth } from '../../protocol';
 import { backoffDelay } from '../backoff';
+import { IDENTITY_POLL_MS } from '../identity';
 import { connectSocket, socketUrl } from '../socket';
 import type { SocketHandle, WebSocketConstructor } from '../socket';
 import { requestJson, restRoute } from './rest';
@@ -71,6 +72,8 @@ export interface TransportOptions {
 	lastId: () => number;
 	/** Whether a poll can be answered (the plugin needs the visitor's signed id); default yes. */
 	canPoll?: () => boolean;
+	/** True while the connection should wait for the page's visitor identity. */
+	waiting?: () => boolean;
 	/** A server event, from the socket or made from a REST answer. */
 	onEvent: ( name: string, data: unknown ) => void;
 	/** A transport is ready (connected, or the fallback started): catch up and send. */
@@ -213,6 +216,11 @@ export function createTransport( options: TransportOptions ): Transport {
 
 	function connect() {
 		if ( closed ) {
+			return;
+		}
+		if ( options.waiting?.() ) {
+			// Another script of the page is getting the visitor's identity.
+			reconnectTimer = setTimeout( connect, IDENTITY_POLL_MS );
 			return;
 		}
 		try {

@@ -548,6 +548,7 @@ describe( 'PresenceEngine cap', () => {
 			offline: 0,
 			overCap: 1,
 			cap: 2,
+			tracking: true,
 		} );
 		expect( listedIds( engine ) ).toEqual( [ vid( 2 ), vid( 1 ) ] );
 		expect( engine.get( vid( 3 ) ) ).toMatchObject( {
@@ -873,6 +874,19 @@ describe( 'PresenceEngine snapshot', () => {
 	} );
 } );
 
+describe( 'PresenceEngine tracking', () => {
+	it( 'says in the totals whether tracking is on, and tells agents when it changes', () => {
+		const engine = new PresenceEngine( { cap: 10, now: () => 0 } );
+		expect( engine.counts().tracking ).toBe( true );
+		engine.takeChanges();
+		engine.setTracking( false );
+		expect( engine.takeChanges()?.counts.tracking ).toBe( false );
+		expect( engine.takeChanges() ).toBeNull();
+		engine.setTracking( true );
+		expect( engine.snapshot().counts.tracking ).toBe( true );
+	} );
+} );
+
 describe( 'PresenceEngine release and clear', () => {
 	it( 'release removes a visitor at once and frees its number', () => {
 		const { engine } = setup();
@@ -982,6 +996,7 @@ describe( 'PresenceEngine release and clear', () => {
 			offline: 0,
 			overCap: 0,
 			cap: 2,
+			tracking: true,
 		} );
 		expect( engine.snapshot().visitors ).toEqual( [] );
 		expect( engine.nextSweepAt() ).toBeNull();
@@ -1030,6 +1045,7 @@ describe( 'PresenceEngine at scale', () => {
 			offline: 0,
 			overCap: n - 500,
 			cap: 500,
+			tracking: true,
 		} );
 
 		// Half leave: the listed ones who left make room for the waiting.

@@ -45,6 +45,7 @@ const SNAPSHOT: PresenceSnapshot = {
 		offline: 0,
 		overCap: 0,
 		cap: 500,
+		tracking: true,
 	},
 	serverTime: 1,
 };

@@ -6,6 +6,7 @@ import { combineReducers } from '@wordpress/data';
 /**
  * Internal dependencies
  */
+import { sameCounts } from '../../../protocol';
 import type { PresenceCounts } from '../../../protocol';
 import type { ConnectionState } from '../../live/types';
 import type { PresenceAction, PresenceState, VisitorsState } from './types';
@@ -37,17 +38,6 @@ export function visitors(
 		default:
 			return state;
 	}
-}
-
-function sameCounts( a: PresenceCounts, b: PresenceCounts ): boolean {
-	return (
-		a.live === b.live &&
-		a.online === b.online &&
-		a.chatting === b.chatting &&
-		a.offline === b.offline &&
-		a.overCap === b.overCap &&
-		a.cap === b.cap
-	);
 }
 
 /**

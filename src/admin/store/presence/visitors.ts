@@ -9,6 +9,7 @@
  * Internal dependencies
  */
 import type { PresenceVisitor } from '../../../protocol';
+import { recordListChange } from './list-changes';
 import type { VisitorsState } from './types';
 
 /** No visitors. */
@@ -152,6 +153,7 @@ export function applyVisitorChanges(
 	if ( known.length === 0 ) {
 		const list = replaceInPlace( state.list, byId, upserts );
 		if ( list ) {
+			recordListChange( state.list, list, { upserts, removals: [] } );
 			return { byId, list };
 		}
 	}
@@ -181,5 +183,7 @@ export function applyVisitorChanges(
 	const inserted = [ ...placed ]
 		.map( ( id ) => byId.get( id ) as PresenceVisitor )
 		.sort( compareVisitors );
-	return { byId, list: merge( kept, inserted ) };
+	const list = merge( kept, inserted );
+	recordListChange( state.list, list, { upserts, removals: known } );
+	return { byId, list };
 }

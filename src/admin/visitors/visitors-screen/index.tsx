@@ -98,25 +98,35 @@ export default function VisitorsScreen( {
 	useEffect( () => startLive(), [ startLive ] );
 	const [ query, setQuery ] = useState( '' );
 	const [ selectedId, setSelectedId ] = useState< string | null >( null );
-	const { visitors, selected, counts, connection, serverOffset, tracking } =
-		useSelect(
-			( select ) => {
-				const presence = select( presenceStore );
-				return {
-					visitors: presence.getVisitors(),
-					// A lookup by id: no scan of the list on every update.
-					selected:
-						selectedId === null
-							? null
-							: presence.getVisitor( selectedId ),
-					counts: presence.getCounts(),
-					connection: presence.getConnection(),
-					serverOffset: presence.getServerOffset(),
-					tracking: select( settingsStore ).getSettings()?.tracking,
-				};
-			},
-			[ selectedId ]
-		);
+	const {
+		visitors,
+		selected,
+		counts,
+		connection,
+		serverOffset,
+		settingsTracking,
+	} = useSelect(
+		( select ) => {
+			const presence = select( presenceStore );
+			return {
+				visitors: presence.getVisitors(),
+				// A lookup by id: no scan of the list on every update.
+				selected:
+					selectedId === null
+						? null
+						: presence.getVisitor( selectedId ),
+				counts: presence.getCounts(),
+				connection: presence.getConnection(),
+				serverOffset: presence.getServerOffset(),
+				settingsTracking:
+					select( settingsStore ).getSettings()?.tracking,
+			};
+		},
+		[ selectedId ]
+	);
+	// The sidecar says it with every update, so turning tracking off (or on)
+	// shows here without a reload; the saved settings until it has spoken.
+	const tracking = counts?.tracking ?? settingsTracking;
 	const shown = useFilteredVisitors( visitors, query );
 	const close = useCallback( () => setSelectedId( null ), [] );
 	const down =

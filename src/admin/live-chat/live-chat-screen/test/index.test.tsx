@@ -126,6 +126,7 @@ function setUp( {
 			offline: 0,
 			overCap: 0,
 			cap: 500,
+			tracking: true,
 		},
 		serverTime: 1,
 	} );

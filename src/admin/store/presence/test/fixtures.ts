@@ -16,6 +16,7 @@ export const COUNTS: PresenceCounts = {
 	offline: 1,
 	overCap: 0,
 	cap: 500,
+	tracking: true,
 };
 
 /**

@@ -2,6 +2,8 @@
  * Internal dependencies
  */
 import type { PresenceStatus, PresenceVisitor } from '../../../../protocol';
+import { changesBetween } from '../../../store/presence/list-changes';
+import { compareVisitors } from '../../../store/presence/visitors';
 import { CANVAS_THRESHOLD, STATUS_RANK } from './constants';
 
 /** Visitors at one place on the map: one pin. */
@@ -97,36 +99,65 @@ function outranks( a: PresenceVisitor, b: PresenceVisitor ): boolean {
 	return rankA !== rankB ? rankA > rankB : a.connectedAt > b.connectedAt;
 }
 
-// Most recently connected first; then by id, so the order is total.
-function byRecency( a: PresenceVisitor, b: PresenceVisitor ): number {
-	if ( a.connectedAt !== b.connectedAt ) {
-		return b.connectedAt - a.connectedAt;
-	}
-	return a.id < b.id ? -1 : 1;
-}
-
-// Draw order: least active first, then oldest first.
+// Draw order: least active first, then oldest first; then by key, so the
+// order is total and a group can be found in the list by binary search.
 function byDrawOrder( a: PinGroup, b: PinGroup ): number {
 	return (
 		STATUS_RANK[ a.status ] - STATUS_RANK[ b.status ] ||
-		a.primaryConnectedAt - b.primaryConnectedAt
+		a.primaryConnectedAt - b.primaryConnectedAt ||
+		compareText( a.key, b.key )
 	);
+}
+
+function compareText( a: string, b: string ): number {
+	if ( a === b ) {
+		return 0;
+	}
+	return a < b ? -1 : 1;
+}
+
+/**
+ * Where `item` is, or would go, in `list` (sorted by `compare`, a total order).
+ *
+ * @param list    A sorted list.
+ * @param item    The item to look for.
+ * @param compare The list's order.
+ */
+function searchSorted< T >(
+	list: readonly T[],
+	item: T,
+	compare: ( a: T, b: T ) => number
+): { index: number; found: boolean } {
+	let low = 0;
+	let high = list.length;
+	while ( low < high ) {
+		const middle = Math.floor( ( low + high ) / 2 );
+		const order = compare( list[ middle ] as T, item );
+		if ( order === 0 ) {
+			return { index: middle, found: true };
+		}
+		if ( order < 0 ) {
+			low = middle + 1;
+		} else {
+			high = middle;
+		}
+	}
+	return { index: low, found: false };
 }
 
 /**
  * A pin group from its visitors (at least one).
  *
  * @param key     The group's key.
- * @param members Its visitors, by id.
+ * @param members Its visitors, most recently connected first (the group keeps the array).
  */
 function buildGroup(
 	key: string,
-	members: ReadonlyMap< string, PresenceVisitor >
+	members: readonly PresenceVisitor[]
 ): PinGroup {
-	const sorted = [ ...members.values() ].sort( byRecency );
-	let primary = sorted[ 0 ] as PresenceVisitor;
+	let primary = members[ 0 ] as PresenceVisitor;
 	let approximate = false;
-	for ( const member of sorted ) {
+	for ( const member of members ) {
 		if ( outranks( member, primary ) ) {
 			primary = member;
 		}
@@ -141,8 +172,8 @@ function buildGroup(
 		country: geo.country,
 		region: geo.region,
 		city: geo.city,
-		members: sorted,
-		count: sorted.length,
+		members,
+		count: members.length,
 		status: primary.status,
 		approximate,
 		primaryId: primary.id,
@@ -153,15 +184,18 @@ function buildGroup(
 interface Entry {
 	visitor: PresenceVisitor;
 	key: string | null;
-	/** The call that last saw this visitor. */
+	/** The full pass that last saw this visitor. */
 	seen: number;
 }
 
 /**
- * An incremental grouper. Each call takes the whole visitor list, but only
- * visitors that are new objects (the presence store replaces a visitor's
- * object when it changes, and keeps the others) are regrouped, and only
- * their groups are rebuilt: the other groups keep their identity, so pins
+ * An incremental grouper. Each call takes the whole visitor list. When the
+ * presence store made that list from the one of the previous call, only the
+ * store's upserts and removals are applied (see changesBetween), so an
+ * update costs in proportion to its changes, not to the number of visitors;
+ * any other list is compared entry by entry (the store replaces a visitor's
+ * object when it changes and keeps the others). Either way only the groups
+ * whose members changed are rebuilt: the others keep their identity, so pins
  * that did not change are not redrawn. A call that changes nothing returns
  * the previous result itself.
  */
@@ -169,7 +203,8 @@ export function createGrouper(): (
 	visitors: readonly PresenceVisitor[]
 ) => Grouping {
 	const entries = new Map< string, Entry >();
-	const membersByKey = new Map< string, Map< string, PresenceVisitor > >();
+	// Each group's members, most recently connected first.
+	const membersByKey = new Map< string, PresenceVisitor[] >();
 	const keyOf = ( id: string ) => entries.get( id )?.key ?? null;
 	let result: Grouping = {
 		groups: [],
@@ -177,48 +212,104 @@ export function createGrouper(): (
 		plotted: 0,
 		keyOf,
 	};
-	let call = 0;
+	let lastList: readonly PresenceVisitor[] = [];
+	let pass = 0;
 
-	const leave = ( id: string, key: string | null, dirty: Set< string > ) => {
-		if ( key !== null ) {
-			membersByKey.get( key )?.delete( id );
-			dirty.add( key );
+	const leave = ( entry: Entry, dirty: Set< string > ) => {
+		const members =
+			entry.key === null ? undefined : membersByKey.get( entry.key );
+		if ( ! members ) {
+			return;
+		}
+		const at = searchSorted( members, entry.visitor, compareVisitors );
+		if ( at.found ) {
+			members.splice( at.index, 1 );
+		}
+		dirty.add( entry.key as string );
+	};
+
+	const join = (
+		visitor: PresenceVisitor,
+		key: string | null,
+		dirty: Set< string >
+	) => {
+		if ( key === null ) {
+			return;
+		}
+		let members = membersByKey.get( key );
+		if ( ! members ) {
+			members = [];
+			membersByKey.set( key, members );
+		}
+		members.splice(
+			searchSorted( members, visitor, compareVisitors ).index,
+			0,
+			visitor
+		);
+		dirty.add( key );
+	};
+
+	const upsert = ( visitor: PresenceVisitor, dirty: Set< string > ) => {
+		const entry = entries.get( visitor.id );
+		if ( entry?.visitor === visitor ) {
+			entry.seen = pass;
+			return;
+		}
+		const key = groupKey( visitor );
+		if ( ! entry ) {
+			entries.set( visitor.id, { visitor, key, seen: pass } );
+			join( visitor, key, dirty );
+			return;
+		}
+		const before = entry.visitor;
+		const members =
+			key !== null && key === entry.key
+				? membersByKey.get( key )
+				: undefined;
+		const at =
+			members && before.connectedAt === visitor.connectedAt
+				? searchSorted( members, before, compareVisitors )
+				: undefined;
+		if ( members && at?.found ) {
+			// Same place in the same group: swapped where it stands.
+			members[ at.index ] = visitor;
+			dirty.add( key as string );
+		} else {
+			leave( entry, dirty );
+			join( visitor, key, dirty );
+		}
+		entry.visitor = visitor;
+		entry.key = key;
+		entry.seen = pass;
+	};
+
+	const remove = ( id: string, dirty: Set< string > ) => {
+		const entry = entries.get( id );
+		if ( entry ) {
+			entries.delete( id );
+			leave( entry, dirty );
 		}
 	};
 
 	return ( visitors ) => {
-		call++;
 		const dirty = new Set< string >();
-		for ( const visitor of visitors ) {
-			const entry = entries.get( visitor.id );
-			if ( entry?.visitor === visitor ) {
-				entry.seen = call;
-				continue;
+		const changes = changesBetween( lastList, visitors );
+		lastList = visitors;
+		if ( changes ) {
+			for ( const change of changes ) {
+				change.removals.forEach( ( id ) => remove( id, dirty ) );
+				change.upserts.forEach( ( visitor ) =>
+					upsert( visitor, dirty )
+				);
 			}
-			const key = groupKey( visitor );
-			if ( entry ) {
-				leave( visitor.id, entry.key, dirty );
-				entry.visitor = visitor;
-				entry.key = key;
-				entry.seen = call;
-			} else {
-				entries.set( visitor.id, { visitor, key, seen: call } );
-			}
-			if ( key !== null ) {
-				let members = membersByKey.get( key );
-				if ( ! members ) {
-					members = new Map();
-					membersByKey.set( key, members );
-				}
-				members.set( visitor.id, visitor );
-				dirty.add( key );
-			}
-		}
-		if ( entries.size > visitors.length ) {
-			for ( const [ id, entry ] of entries ) {
-				if ( entry.seen !== call ) {
-					entries.delete( id );
-					leave( id, entry.key, dirty );
+		} else {
+			pass++;
+			visitors.forEach( ( visitor ) => upsert( visitor, dirty ) );
+			if ( entries.size > visitors.length ) {
+				for ( const [ id, entry ] of entries ) {
+					if ( entry.seen !== pass ) {
+						remove( id, dirty );
+					}
 				}
 			}
 		}
@@ -232,7 +323,7 @@ export function createGrouper(): (
 
 /**
  * The next grouping: the dirty groups rebuilt (or dropped when empty), the
- * others kept as they are.
+ * others kept as they are, the draw order patched rather than re-sorted.
  *
  * @param previous     The last result.
  * @param dirty        Keys of the groups whose members changed.
@@ -242,36 +333,75 @@ export function createGrouper(): (
 function rebuild(
 	previous: Grouping,
 	dirty: ReadonlySet< string >,
-	membersByKey: Map< string, Map< string, PresenceVisitor > >,
+	membersByKey: Map< string, PresenceVisitor[] >,
 	keyOf: ( id: string ) => string | null
 ): Grouping {
 	const byKey = new Map( previous.byKey );
 	let plotted = previous.plotted;
-	// Whether the draw order can stay as it was (no group added, removed or moved).
-	let sameOrder = true;
+	const dropped: PinGroup[] = [];
+	const added: PinGroup[] = [];
 	for ( const key of dirty ) {
 		const old = byKey.get( key );
 		const members = membersByKey.get( key );
 		plotted -= old?.count ?? 0;
-		if ( ! members || members.size === 0 ) {
+		if ( old ) {
+			dropped.push( old );
+		}
+		if ( ! members || members.length === 0 ) {
 			membersByKey.delete( key );
-			if ( old ) {
-				byKey.delete( key );
-				sameOrder = false;
-			}
+			byKey.delete( key );
 			continue;
 		}
-		const group = buildGroup( key, members );
+		// A copy: the grouper goes on changing its own array.
+		const group = buildGroup( key, members.slice() );
 		plotted += group.count;
 		byKey.set( key, group );
-		if ( ! old || byDrawOrder( old, group ) !== 0 ) {
-			sameOrder = false;
+		added.push( group );
+	}
+	return {
+		groups: patchOrder( previous.groups, dropped, added ),
+		byKey,
+		plotted,
+		keyOf,
+	};
+}
+
+/**
+ * The draw order with `dropped` groups taken out and `added` ones put in:
+ * groups that keep their place are swapped where they stand, the others
+ * are moved by binary search.
+ *
+ * @param groups  The previous draw order.
+ * @param dropped Groups replaced or gone.
+ * @param added   Their replacements and new groups.
+ */
+function patchOrder(
+	groups: readonly PinGroup[],
+	dropped: readonly PinGroup[],
+	added: readonly PinGroup[]
+): PinGroup[] {
+	const next = groups.slice();
+	const replaced = new Map< string, PinGroup >();
+	for ( const group of added ) {
+		replaced.set( group.key, group );
+	}
+	for ( const old of dropped ) {
+		const at = searchSorted( next, old, byDrawOrder );
+		if ( ! at.found ) {
+			continue;
+		}
+		const group = replaced.get( old.key );
+		if ( group && byDrawOrder( old, group ) === 0 ) {
+			next[ at.index ] = group;
+			replaced.delete( old.key );
+		} else {
+			next.splice( at.index, 1 );
 		}
 	}
-	const groups = sameOrder
-		? previous.groups.map( ( group ) => byKey.get( group.key ) as PinGroup )
-		: [ ...byKey.values() ].sort( byDrawOrder );
-	return { groups, byKey, plotted, keyOf };
+	for ( const group of replaced.values() ) {
+		next.splice( searchSorted( next, group, byDrawOrder ).index, 0, group );
+	}
+	return next;
 }
 
 /**

@@ -106,6 +106,7 @@ function live( visitor: PresenceVisitor ) {
 				offline: 0,
 				overCap: 0,
 				cap: 500,
+				tracking: true,
 			},
 			serverTime: Date.now(),
 		} );

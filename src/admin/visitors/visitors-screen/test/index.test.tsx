@@ -44,7 +44,7 @@ function settings( tracking: boolean ) {
 	};
 }
 
-function snapshot( visitors: PresenceVisitor[] ) {
+function snapshot( visitors: PresenceVisitor[], tracking = true ) {
 	act( () => {
 		dispatch( presenceStore ).receiveSnapshot( {
 			visitors,
@@ -55,6 +55,7 @@ function snapshot( visitors: PresenceVisitor[] ) {
 				offline: 0,
 				overCap: 0,
 				cap: 500,
+				tracking,
 			},
 			serverTime: Date.now(),
 		} );
@@ -121,8 +122,30 @@ describe( 'VisitorsScreen', () => {
 		act( () => {
 			dispatch( settingsStore ).receiveSettings( settings( false ) );
 		} );
+		snapshot( [], false );
 		expect(
 			await screen.findByRole( 'heading', { name: 'Tracking is off' } )
+		).toBeInTheDocument();
+	} );
+
+	it( 'follows tracking turned off and on while it is open, without a reload', async () => {
+		mockApiFetch.mockResolvedValue( settings( true ) );
+		act( () => {
+			dispatch( settingsStore ).receiveSettings( settings( true ) );
+		} );
+		render( <VisitorsScreen startLive={ noLive } /> );
+		snapshot( [] );
+		expect(
+			await screen.findByText( /Nobody is on your site right now/ )
+		).toBeInTheDocument();
+		// The sidecar read the new setting: its next totals say so.
+		snapshot( [], false );
+		expect(
+			await screen.findByRole( 'heading', { name: 'Tracking is off' } )
+		).toBeInTheDocument();
+		snapshot( [] );
+		expect(
+			await screen.findByText( /Nobody is on your site right now/ )
 		).toBeInTheDocument();
 	} );
 } );

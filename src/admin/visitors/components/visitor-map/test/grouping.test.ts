@@ -11,6 +11,10 @@ import {
 	plottedCount,
 	type PinGroup,
 } from '../grouping';
+import {
+	applyVisitorChanges,
+	visitorsFromSnapshot,
+} from '../../../../store/presence/visitors';
 import { BERLIN, FRANCE, visitor } from './fixtures';
 
 /**
@@ -223,5 +227,107 @@ describe( 'createGrouper', () => {
 			'p1',
 		] );
 		expect( group( [] ).groups ).toEqual( [] );
+	} );
+} );
+
+describe( 'createGrouper on lists of the presence store', () => {
+	// A small deterministic generator, so a failure can be replayed.
+	function prng( seed: number ): () => number {
+		let state = seed;
+		return () => {
+			state = ( state * 1103515245 + 12345 ) % 2147483648;
+			return state / 2147483648;
+		};
+	}
+
+	const PLACES = [
+		{},
+		BERLIN,
+		FRANCE,
+		{ country: 'JP', region: '13', city: 'Tokyo', lat: 35.7, lng: 139.7 },
+		{ lat: null },
+	];
+	const STATUSES = [ 'online', 'offline', 'chatting' ] as const;
+
+	// Groups as plain data, to compare an incremental result with a fresh one.
+	function summary( groups: readonly PinGroup[] ) {
+		return groups.map( ( group ) => ( {
+			key: group.key,
+			status: group.status,
+			primaryId: group.primaryId,
+			approximate: group.approximate,
+			members: ids( group ),
+		} ) );
+	}
+
+	it( 'applies only the store updates and agrees with a fresh grouping', () => {
+		const random = prng( 7 );
+		const pick = < T >( items: readonly T[] ): T =>
+			items[ Math.floor( random() * items.length ) ] as T;
+		const group = createGrouper();
+		let state = visitorsFromSnapshot(
+			Array.from( { length: 40 }, ( _, i ) =>
+				visitor( `v${ i }`, pick( PLACES ), pick( STATUSES ), i % 7 )
+			)
+		);
+		group( state.list );
+		for ( let round = 0; round < 300; round++ ) {
+			const upserts: PresenceVisitor[] = [];
+			const removals: string[] = [];
+			for ( let k = Math.floor( random() * 4 ); k >= 0; k-- ) {
+				const id = `v${ Math.floor( random() * 50 ) }`;
+				const old = state.byId.get( id );
+				if ( old && random() < 0.2 ) {
+					removals.push( id );
+				} else {
+					upserts.push(
+						visitor(
+							id,
+							pick( PLACES ),
+							pick( STATUSES ),
+							old && random() < 0.7
+								? old.connectedAt
+								: Math.floor( random() * 9 )
+						)
+					);
+				}
+			}
+			state = applyVisitorChanges( state, upserts, removals );
+			const list = state.list;
+			// Only the updates are read, never the whole list.
+			const guard = list as PresenceVisitor[];
+			const forEach = guard.forEach;
+			const iterate = guard[ Symbol.iterator ];
+			guard.forEach = () => {
+				throw new Error( 'the whole list was read' );
+			};
+			guard[ Symbol.iterator ] = guard.forEach as never;
+			const grouping = group( list );
+			guard.forEach = forEach;
+			guard[ Symbol.iterator ] = iterate;
+
+			const fresh = createGrouper()( list );
+			expect( summary( grouping.groups ) ).toEqual(
+				summary( fresh.groups )
+			);
+			expect( grouping.plotted ).toBe( fresh.plotted );
+		}
+	} );
+
+	it( 'compares the lists itself when it falls behind the store', () => {
+		const group = createGrouper();
+		const first = visitorsFromSnapshot( [
+			visitor( 'a' ),
+			visitor( 'b', BERLIN ),
+		] );
+		group( first.list );
+		// A filtered list is not the store's: compared entry by entry.
+		const filtered = first.list.filter( ( v ) => v.id === 'b' );
+		expect( summary( group( filtered ).groups ) ).toEqual(
+			summary( groupVisitors( filtered ) )
+		);
+		expect( summary( group( first.list ).groups ) ).toEqual(
+			summary( groupVisitors( first.list ) )
+		);
 	} );
 } );

@@ -77,6 +77,7 @@ const COUNTS = {
 	offline: 0,
 	overCap: 5,
 	cap: 500,
+	tracking: true,
 };
 
 /**

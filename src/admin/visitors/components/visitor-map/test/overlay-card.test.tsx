@@ -17,6 +17,7 @@ const COUNTS: PresenceCounts = {
 	offline: 227,
 	overCap: 0,
 	cap: 500,
+	tracking: true,
 };
 
 /**
