@@ -168,6 +168,8 @@ final class Assets {
 			'settingsUrl'   => admin_url( 'admin.php?page=' . Menu::slug( 'settings' ) ),
 			'liveChatUrl'   => admin_url( 'admin.php?page=' . Menu::slug( 'live-chat' ) ),
 			'visitorsUrl'   => admin_url( 'admin.php?page=' . Menu::slug( 'visitors' ) ),
+			// The REST base the fallback paths use (apiFetch has its own root).
+			'restUrl'       => rest_url( Api::ROUTE_NAMESPACE . '/' ),
 			'sidecarUrl'    => $this->settings->effective_sidecar_url(),
 			'version'       => $this->version,
 		);

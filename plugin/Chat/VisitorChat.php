@@ -135,6 +135,10 @@ final class VisitorChat {
 		if ( ! Rules::is_email_or_empty( $email ) ) {
 			return ChatError::make( 'invalid_payload', __( 'The e-mail address is not valid.', 'livedesk' ), array( 'field' => 'email' ) );
 		}
+		$retried = $this->retried( $visitor, $client_id );
+		if ( null !== $retried ) {
+			return $retried;
+		}
 		$conversation = $this->reachable( $visitor );
 		if ( null === $conversation ) {
 			$conversation = $this->start( $visitor, $body, Rules::clean_name( $name ), $email );
@@ -154,6 +158,29 @@ final class VisitorChat {
 			'conversation' => $conversation,
 			'message'      => $stored['message'],
 			'created'      => $stored['created'],
+		);
+	}
+
+	/**
+	 * A send this visitor made before with the same client id, in any of
+	 * their conversations (the first answer was lost, and the conversation
+	 * may have been archived since): the stored message, not a new one.
+	 *
+	 * @param VisitorContext $visitor   Who sends.
+	 * @param string         $client_id Client message id.
+	 * @return array{conversation: ConversationRow, message: MessageRow, created: bool}|null
+	 */
+	private function retried( VisitorContext $visitor, string $client_id ): ?array {
+		$message = $this->chat->messages()->find_visitor_message( $visitor->visitor_id, $visitor->identity['id'] ?? '', $client_id );
+		if ( null === $message ) {
+			return null;
+		}
+		$conversation = $this->chat->conversations()->find_by_id( $message['conversation_id'] );
+
+		return null === $conversation ? null : array(
+			'conversation' => $conversation,
+			'message'      => $message,
+			'created'      => false,
 		);
 	}
 

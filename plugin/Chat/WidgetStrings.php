@@ -63,6 +63,9 @@ final class WidgetStrings {
 			'retry'                   => __( 'Retry', 'livedesk' ),
 			'conversation_ended'      => __( 'Conversation ended', 'livedesk' ),
 			'new_conversation'        => __( 'Start a new chat', 'livedesk' ),
+			'not_sent'                => __( 'Not sent', 'livedesk' ),
+			'error_generic'           => __( 'Something went wrong. Please try again.', 'livedesk' ),
+			'error_disabled'          => __( 'Chat is not available right now.', 'livedesk' ),
 		);
 	}
 

@@ -22,6 +22,14 @@ namespace LiveDesk\Database;
  */
 final class ConversationsRepository {
 
+	/**
+	 * Bumps `updated_at` to now, and always by at least a millisecond: two
+	 * changes never share a value (the sidecar's tail tells them apart by it,
+	 * and uses the same rule). One placeholder: now.
+	 */
+	private const TOUCH = 'updated_at = GREATEST(updated_at + INTERVAL 1000 MICROSECOND, %s)';
+
+
 	/** Columns a caller may set when creating or updating a conversation. */
 	public const WRITABLE = array( 'visitor_key', 'source', 'name', 'email', 'identity_id', 'verified', 'custom_data', 'ip', 'country', 'region', 'city', 'timezone', 'browser', 'os', 'device', 'language', 'pages', 'last_seen' );
 
@@ -248,8 +256,8 @@ final class ConversationsRepository {
 		$now  = Time::now();
 
 		// The status test makes a second archive (REST and sidecar racing) a no-op.
-		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders -- the plugin's own table; WPCS 2.3 predates %i.
-		$changed = $wpdb->query( $wpdb->prepare( "UPDATE %i SET status = 'archived', open_key = NULL, archived_at = %s, updated_at = %s WHERE id = %d AND status = 'open'", $this->table(), $now, $now, $id ) );
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.PreparedSQLPlaceholders -- TOUCH is a fixed string; the plugin's own table; WPCS 2.3 predates %i.
+		$changed = $wpdb->query( $wpdb->prepare( "UPDATE %i SET status = 'archived', open_key = NULL, archived_at = %s, " . self::TOUCH . " WHERE id = %d AND status = 'open'", $this->table(), $now, $now, $id ) );
 
 		return 1 === $changed;
 	}
@@ -276,8 +284,8 @@ final class ConversationsRepository {
 	public function rekey( int $id, string $from, string $to ): bool {
 		$wpdb     = $this->wpdb;
 		$suppress = $wpdb->suppress_errors( true );
-		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders -- the plugin's own table; WPCS 2.3 predates %i.
-		$changed = $wpdb->query( $wpdb->prepare( 'UPDATE %i SET open_key = %s, updated_at = %s WHERE id = %d AND open_key = %s', $this->table(), $to, Time::now(), $id, $from ) );
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.PreparedSQLPlaceholders -- TOUCH is a fixed string; the plugin's own table; WPCS 2.3 predates %i.
+		$changed = $wpdb->query( $wpdb->prepare( 'UPDATE %i SET open_key = %s, ' . self::TOUCH . ' WHERE id = %d AND open_key = %s', $this->table(), $to, Time::now(), $id, $from ) );
 		$wpdb->suppress_errors( $suppress );
 
 		return 1 === $changed;
@@ -403,10 +411,24 @@ final class ConversationsRepository {
 	 * @param array<string, mixed> $columns Column values (already cut to size).
 	 */
 	private function update_row( int $id, array $columns ): bool {
-		$columns['updated_at'] = Time::now();
+		$wpdb = $this->wpdb;
+		$sets = array();
+		$args = array( $this->table() );
+		foreach ( $columns as $column => $value ) {
+			if ( null === $value ) {
+				$sets[] = '%i = NULL';
+				$args[] = $column;
+				continue;
+			}
+			$sets[] = is_int( $value ) || is_bool( $value ) ? '%i = %d' : '%i = %s';
+			array_push( $args, $column, is_bool( $value ) ? (int) $value : $value );
+		}
+		$sets[] = self::TOUCH;
+		array_push( $args, Time::now(), $id );
 
-		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- the plugin's own table; wpdb::update() prepares it.
-		return false !== $this->wpdb->update( $this->table(), $columns, array( 'id' => $id ) );
+		// The SET list is built from placeholders only; values go through prepare().
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.PreparedSQLPlaceholders -- the plugin's own table; WPCS 2.3 predates %i.
+		return false !== $wpdb->query( $wpdb->prepare( 'UPDATE %i SET ' . implode( ', ', $sets ) . ' WHERE id = %d', ...$args ) );
 	}
 
 	/**

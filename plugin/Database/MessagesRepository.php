@@ -121,6 +121,29 @@ final class MessagesRepository {
 	}
 
 	/**
+	 * A visitor's message with a client id in any conversation of the
+	 * visitor's browser or of their verified identity: a retry that comes
+	 * after its conversation was archived is answered from here rather than
+	 * stored again in a new conversation. The sidecar asks the same.
+	 *
+	 * @param string $visitor_key Visitor id ('' for none).
+	 * @param string $identity_id Verified identity id ('' for none).
+	 * @param string $client_id   Client message id.
+	 * @return MessageRow|null
+	 */
+	public function find_visitor_message( string $visitor_key, string $identity_id, string $client_id ): ?array {
+		if ( '' === $visitor_key && '' === $identity_id ) {
+			return null;
+		}
+		$wpdb          = $this->wpdb;
+		$conversations = $wpdb->prefix . 'livedesk_conversations';
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders -- live data, no cache; WPCS 2.3 predates %i.
+		$row = $wpdb->get_row( $wpdb->prepare( "SELECT m.* FROM %i m JOIN %i c ON c.id = m.conversation_id WHERE m.client_id = %s AND m.author = 'visitor' AND ( ( %s <> '' AND c.visitor_key = %s ) OR ( %s <> '' AND c.identity_id = %s AND c.verified = 1 ) ) ORDER BY m.id LIMIT 1", $this->table(), $conversations, $client_id, $visitor_key, $visitor_key, $identity_id, $identity_id ), ARRAY_A );
+
+		return is_array( $row ) ? self::row( $row ) : null;
+	}
+
+	/**
 	 * A conversation's messages after an id, oldest first (KEY conversation_order).
 	 *
 	 * @param int $conversation_id Conversation row id.

@@ -11,6 +11,7 @@ export interface HealthInputs {
 	secret: HealthReport[ 'secret' ];
 	presence?: HealthReport[ 'presence' ];
 	writes?: HealthReport[ 'writes' ];
+	chat?: HealthReport[ 'chat' ];
 }
 
 /** A health report and the HTTP status that carries it. */
@@ -37,6 +38,7 @@ export function buildHealthReport( inputs: HealthInputs ): HealthResponse {
 			secret: inputs.secret,
 			...( inputs.presence && { presence: inputs.presence } ),
 			...( inputs.writes && { writes: inputs.writes } ),
+			...( inputs.chat && { chat: inputs.chat } ),
 		},
 	};
 }

@@ -195,6 +195,11 @@ export async function startSidecar(
 			secret: secrets.status(),
 			presence: engine.counts(),
 			writes: writer.stats(),
+			chat: {
+				agentsAnswering: chat.hub.answeringCount(),
+				agentsOnline: chat.hub.agentsOnline(),
+				tailError: chat.tail.error(),
+			},
 		} );
 	const httpServer = createServer( createHttpHandler( health, log ) );
 	const { io, agents, visitors } = createIo( httpServer );

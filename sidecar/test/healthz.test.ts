@@ -62,6 +62,7 @@ describe( 'GET /healthz', () => {
 				tracking: true,
 			},
 			writes: { buffered: 0, written: 0, dropped: 0, lastError: null },
+			chat: { agentsAnswering: 0, agentsOnline: false, tailError: null },
 		} );
 	} );
 

@@ -36,4 +36,13 @@ export interface HealthReport {
 		/** Why the last write failed, while it keeps failing. */
 		lastError: string | null;
 	};
+	/** Live chat on this sidecar. */
+	chat?: {
+		/** Agents with `livedesk_chat` connected here. */
+		agentsAnswering: number;
+		/** Whether the widget says "we're online" (an agent is here and chat is on). */
+		agentsOnline: boolean;
+		/** Why the tail of WordPress's chat changes cannot read the database, while it cannot. */
+		tailError: string | null;
+	};
 }

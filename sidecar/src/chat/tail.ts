@@ -59,6 +59,11 @@ export class ChatTail {
 		return this.poller.stop();
 	}
 
+	/** Why the last run could not read the database, or null when it could. */
+	error(): string | null {
+		return this.failing;
+	}
+
 	/** Runs once now (tests). */
 	runNow(): Promise< void > {
 		return this.poller.runNow();

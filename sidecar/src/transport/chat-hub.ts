@@ -117,6 +117,11 @@ export class ChatHub {
 		return this.answering > 0 && this.deps.settings()?.chatEnabled === true;
 	}
 
+	/** How many agents here may answer (for /healthz). */
+	answeringCount(): number {
+		return this.answering;
+	}
+
 	/**
 	 * An agent who may answer connected (+1) or left (-1): visitors hear
 	 * when the first arrives and when the last leaves.

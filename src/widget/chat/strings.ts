@@ -43,7 +43,6 @@ export const DEFAULT_STRINGS = {
 	retry: 'Retry',
 	conversation_ended: 'Conversation ended',
 	new_conversation: 'Start a new chat',
-	// Not (yet) in the plugin's list: English only until it sends them.
 	not_sent: 'Not sent',
 	error_generic: 'Something went wrong. Please try again.',
 	error_disabled: 'Chat is not available right now.',

@@ -188,6 +188,7 @@ final class AssetsTest extends TestCase {
 				'settingsUrl'   => admin_url( 'admin.php?page=livedesk-settings' ),
 				'liveChatUrl'   => admin_url( 'admin.php?page=livedesk' ),
 				'visitorsUrl'   => admin_url( 'admin.php?page=livedesk-visitors' ),
+				'restUrl'       => rest_url( 'livedesk/v1/' ),
 				'sidecarUrl'    => home_url( '/livedesk-sidecar/' ),
 				'version'       => '9.9.9',
 			),

@@ -262,6 +262,43 @@ final class ConversationsRepositoryTest extends TestCase {
 	}
 
 	/**
+	 * Every change moves updated_at forward by at least a millisecond, even
+	 * several within one millisecond or with updated_at ahead of the clock
+	 * (the sidecar wrote it): the sidecar's tail tells changes apart by it.
+	 */
+	public function test_each_change_moves_updated_at_forward(): void {
+		$repo   = $this->conversations();
+		$id     = $this->make( 'v:6', array(), '2026-11-21 09:00:00.000' );
+		$future = '2099-01-01 00:00:00.000';
+		$this->wpdb()->update( $repo->table(), array( 'updated_at' => $future ), array( 'id' => $id ) );
+
+		$seen = array( $future );
+		foreach ( array( 'update', 'assign', 'touch', 'rekey', 'archive' ) as $change ) {
+			switch ( $change ) {
+				case 'update':
+					self::assertTrue( $repo->update( $id, array( 'name' => 'Ada' ) ) );
+					break;
+				case 'assign':
+					self::assertTrue( $repo->assign( $id, null ) );
+					break;
+				case 'touch':
+					self::assertTrue( $repo->touch_message( $id, '2026-11-22 10:00:00.123' ) );
+					break;
+				case 'rekey':
+					self::assertTrue( $repo->rekey( $id, 'v:6', 'i:six' ) );
+					break;
+				default:
+					self::assertTrue( $repo->archive( $id ) );
+			}
+			$row = $repo->find_by_id( $id );
+			self::assertNotNull( $row );
+			self::assertGreaterThan( end( $seen ), $row['updated_at'], "after {$change}" );
+			$seen[] = $row['updated_at'];
+		}
+		self::assertSame( '2099-01-01 00:00:00.005', end( $seen ) );
+	}
+
+	/**
 	 * Re-keying moves an open conversation to a free key only.
 	 */
 	public function test_rekey(): void {

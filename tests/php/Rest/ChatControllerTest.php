@@ -243,6 +243,29 @@ final class ChatControllerTest extends TestCase {
 	}
 
 	/**
+	 * A retry whose first answer was lost and whose conversation was
+	 * archived meanwhile gets the stored message back; it does not start a
+	 * new conversation with the same text.
+	 */
+	public function test_a_retry_after_an_archive_is_not_stored_again(): void {
+		$headers = $this->visitor_header( $this->new_visitor() );
+		$first   = $this->data( $this->visitor_send( $headers, 'visitor-msg-20' ) );
+		wp_set_current_user( $this->create_user( Capabilities::AGENT_ROLE ) );
+		$this->dispatch( $this->json( 'POST', '/livedesk/v1/conversations/' . $first['conversation']['id'] . '/archive' ) );
+		wp_set_current_user( 0 );
+
+		$retry = $this->visitor_send( $headers, 'visitor-msg-20' );
+		self::assertSame( 200, $retry->get_status() );
+		self::assertSame( $first['message']['id'], $this->data( $retry )['message']['id'] );
+		self::assertSame( 1, $this->count_rows( 'conversations' ) );
+
+		// Another visitor's client id is not theirs to look up.
+		$other = $this->visitor_send( $this->visitor_header( $this->new_visitor() ), 'visitor-msg-20' );
+		self::assertSame( 201, $other->get_status() );
+		self::assertSame( 2, $this->count_rows( 'conversations' ) );
+	}
+
+	/**
 	 * A bad first message is refused before it leaves an empty conversation.
 	 */
 	public function test_invalid_messages_store_nothing(): void {
