@@ -38,7 +38,7 @@ final class RateLimiter {
 		 * public chat route.
 		 *
 		 * @param int    $limit  Requests per window.
-		 * @param string $bucket What is limited: chat-visitor, chat-ip, offline-ip, offline-visitor, identity-user.
+		 * @param string $bucket What is limited: chat-visitor, chat-ip, offline-ip, offline-visitor, identity-user, visitor-ip.
 		 * @param int    $window Window length in seconds.
 		 */
 		$limit  = (int) apply_filters( 'livedesk_chat_rate_limit', $limit, $bucket, $window );

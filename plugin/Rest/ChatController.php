@@ -32,12 +32,14 @@ use WP_REST_Server;
 /**
  * `livedesk/v1/chat/*` (docs/chat.md): public routes the widget uses, with
  * its configuration and, when the sidecar is unreachable, as the chat
- * itself (send + poll), plus the offline form and the logged-in user's
- * signed identity.
+ * itself (send + poll), plus the offline form, the logged-in user's
+ * signed identity and, for a visitor the sidecar never reached, a signed
+ * visitor id.
  *
  * Visitors are anonymous, so these routes do not check a capability. Who a
  * visitor is comes from the signed `X-LiveDesk-Visitor: <id>.<sig>` header
- * (and a verified identity), checked in the permission callbacks; each
+ * (and a verified identity), checked in the permission callbacks (the
+ * sidecar hands such ids out, and `chat/visitor` when it cannot); each
  * route is rate-limited per visitor and per IP and validates its body
  * against a schema. Refusals carry a `ChatErrorCode`.
  *
@@ -69,6 +71,12 @@ final class ChatController extends WP_REST_Controller {
 
 	/** Identities per minute per logged-in user. */
 	private const IDENTITY_LIMIT = 20;
+
+	/**
+	 * Visitor ids per ten minutes per IP address: a browser needs one, kept
+	 * in localStorage, unless its storage is cleared or blocked.
+	 */
+	private const VISITOR_ID_LIMIT = 10;
 
 	/**
 	 * Settings storage.
@@ -150,6 +158,9 @@ final class ChatController extends WP_REST_Controller {
 			),
 			'identity' => array(
 				array( WP_REST_Server::CREATABLE, 'create_identity', 'identity_permissions_check', array() ),
+			),
+			'visitor'  => array(
+				array( WP_REST_Server::CREATABLE, 'create_visitor', 'new_visitor_permissions_check', array() ),
 			),
 		);
 		foreach ( $routes as $path => $endpoints ) {
@@ -352,6 +363,50 @@ final class ChatController extends WP_REST_Controller {
 	 */
 	public function create_identity( $request ) {
 		return $this->private_response( $this->identities->for_user( wp_get_current_user(), time() ), 201 );
+	}
+
+	/**
+	 * `chat/visitor` is public: it gives a visitor who has no signed visitor
+	 * id yet (a first visit from a browser that cannot reach the sidecar,
+	 * which normally hands them out) one, so the REST fallback can chat. A
+	 * fresh id reaches no one's conversation but the one it may start, as
+	 * an id the sidecar hands any connection does; nothing is stored. Each
+	 * id can start a conversation, though, so it is rate-limited hard per
+	 * IP. Refused while chat is off.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return true|WP_Error
+	 *
+	 * @phpstan-param WP_REST_Request<array<string, mixed>> $request
+	 */
+	public function new_visitor_permissions_check( $request ) {
+		$ip = $this->request_ip( $request ) ?? '';
+
+		return $this->refuse_when_disabled()
+			?? $this->limit( 'chat-ip', $ip, self::IP_LIMIT, self::MINUTE )
+			?? $this->limit( 'visitor-ip', $ip, self::VISITOR_ID_LIMIT, 10 * self::MINUTE )
+			?? true;
+	}
+
+	/**
+	 * A fresh signed visitor identity, `{ id, sig }`: the same as the
+	 * sidecar's `session:ready` gives and the same signature scheme, so the
+	 * widget stores it where the tracker reads it and both connect with it
+	 * later. Never cached: each answer is a new id.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response|WP_Error
+	 *
+	 * @phpstan-param WP_REST_Request<array<string, mixed>> $request
+	 */
+	public function create_visitor( $request ) {
+		try {
+			$visitor = $this->signatures->issue();
+		} catch ( \RuntimeException ) {
+			return new WP_Error( 'livedesk_no_secret', __( 'LiveDesk cannot sign a visitor id: the site has no valid secret. Deactivate and activate the plugin to create one.', 'livedesk' ), array( 'status' => 500 ) );
+		}
+
+		return $this->private_response( $visitor, 201 );
 	}
 
 	/**

@@ -27,6 +27,7 @@ import { cleanCustomData, cleanIdentity, fetchWpIdentity } from './site-api';
 import { chatStorage, loggedIn } from './support';
 import { createTransport } from './transport';
 import type { ChatOptions, ChatState } from './types';
+import { createVisitorIdRequest } from './visitor-id';
 
 /** How long an agent's typing shows without news (a lost "stopped" must not stick). */
 export const TYPING_SHOWN_MS = 8000;
@@ -215,10 +216,29 @@ export function createChatSession( session: SessionOptions ): ChatSession {
 		onChange();
 	};
 
+	// Over REST the plugin needs a signed visitor id: a first-time visitor
+	// who never reached the sidecar gets one from the plugin.
+	const visitorId = createVisitorIdRequest( {
+		fetch: session.fetch,
+		restUrl: options.restUrl,
+		store: identity,
+		wanted: () => transport.mode() === 'rest',
+		onAnswer( stored ) {
+			if ( stored ) {
+				transport.sync();
+				delivery.pump();
+			}
+			onChange();
+		},
+		random: options.random,
+	} );
+	const restReady = () => transport.mode() !== 'rest' || !! identity.load();
+
 	const delivery = createDelivery( {
 		outbox,
 		send: ( item ) =>
 			! identityPending &&
+			restReady() &&
 			transport.send( {
 				client_id: item.client_id,
 				body: item.body,
@@ -274,6 +294,9 @@ export function createChatSession( session: SessionOptions ): ChatSession {
 		waiting: identity.waiting,
 		onEvent,
 		onReady() {
+			if ( ! restReady() ) {
+				visitorId.ensure();
+			}
 			transport.sync();
 			identities.present();
 			if ( Object.keys( customData ).length ) {
@@ -320,8 +343,9 @@ export function createChatSession( session: SessionOptions ): ChatSession {
 		phaseInput: () => ( {
 			idle: ! state.conversation && ! outbox.items().length,
 			agentsOnline: state.agentsOnline,
-			// Over REST the plugin needs the signed visitor id.
-			canChat: transport.mode() !== 'rest' || !! identity.load(),
+			// Over REST the plugin needs the signed visitor id: the offline
+			// form only when the plugin could not give one either.
+			canChat: restReady() || ! visitorId.failed(),
 			identified: state.identified || !! identities.active(),
 			profileGiven: state.profile !== null,
 		} ),
@@ -358,6 +382,7 @@ export function createChatSession( session: SessionOptions ): ChatSession {
 		},
 		close() {
 			transport.close();
+			visitorId.stop();
 			identity.release();
 			delivery.stop();
 			clearTimeout( typingTimer );

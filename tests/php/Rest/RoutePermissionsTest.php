@@ -35,6 +35,8 @@ final class RoutePermissionsTest extends TestCase {
 		// The offline form works without a visitor id.
 		'/livedesk/v1/chat/offline'  => array( 'POST' => 201 ),
 		'/livedesk/v1/chat/identity' => array( 'POST' => 401 ),
+		// A visitor without an id gets one here.
+		'/livedesk/v1/chat/visitor'  => array( 'POST' => 201 ),
 	);
 
 	/**

@@ -23,7 +23,9 @@ import {
 import { ACK_TIMEOUT_MS } from '../delivery';
 import { mountChat } from '../mount';
 import { OUTBOX_KEY } from '../outbox';
+import { FALLBACK_AFTER_MS } from '../transport';
 import type { ChatHandle, ChatOptions } from '../types';
+import { VISITOR_ID_RETRY_MS } from '../visitor-id';
 import { AJAX, REST, createFakeRest } from './fake-rest';
 import { CONVERSATION, VISITOR, message } from './fixtures';
 
@@ -674,6 +676,159 @@ describe( 'mountChat: forms and phases', () => {
 		expect(
 			view.getByRole( 'textbox', { name: 'Votre message' } )
 		).toBeVisible();
+	} );
+} );
+
+describe( 'mountChat: the REST fallback for a first-time visitor', () => {
+	const HEADER = `${ VISITOR.id }.${ VISITOR.sig }`;
+
+	/** The plugin's fallback routes: an empty poll, and sends stored in order. */
+	function answerChat() {
+		rest.on( 'GET chat/messages', () => ( {
+			status: 200,
+			body: { conversation: null, messages: [], more: false },
+		} ) );
+		let id = 70;
+		rest.on( 'POST chat/messages', ( request ) => {
+			const sent = request.body as { client_id: string; body: string };
+			return {
+				status: 201,
+				body: {
+					ok: true,
+					client_id: sent.client_id,
+					message: message( id++, {
+						author: 'visitor',
+						client_id: sent.client_id,
+						body: sent.body,
+					} ),
+					conversation: OPEN,
+				},
+			};
+		} );
+	}
+
+	/**
+	 * The composer's and the offline form's hidden attributes (jsdom keeps
+	 * stale computed styles in a shadow tree, so not by visibility).
+	 * @param root
+	 */
+	function shown( root: HTMLElement ) {
+		const shadow = root as unknown as ShadowRoot;
+		return {
+			composer: ! ( shadow.querySelector( 'form.f' ) as HTMLFormElement )
+				.hidden,
+			offline: ! ( shadow.querySelector( 'form.o' ) as HTMLFormElement )
+				.hidden,
+		};
+	}
+
+	it( 'gets a visitor id from the plugin, chats over REST, and connects with that id later', async () => {
+		answerChat();
+		rest.on( 'POST chat/visitor', () => ( {
+			status: 201,
+			body: VISITOR,
+		} ) );
+		const { view, root } = mount();
+		// The sidecar does not answer: REST after FALLBACK_AFTER_MS.
+		await jest.advanceTimersByTimeAsync( FALLBACK_AFTER_MS );
+
+		const [ ask, ...again ] = rest.calls( 'POST chat/visitor' );
+		expect( again ).toEqual( [] );
+		expect( ask?.headers ).not.toHaveProperty( 'X-LiveDesk-Visitor' );
+		// Kept where the tracker reads it.
+		expect(
+			JSON.parse( localStorage.getItem( IDENTITY_KEY ) ?? 'null' )
+		).toEqual( VISITOR );
+		const [ poll ] = rest.calls( 'GET chat/messages' );
+		expect( poll?.headers[ 'X-LiveDesk-Visitor' ] ).toBe( HEADER );
+		expect( shown( root ) ).toEqual( { composer: true, offline: false } );
+
+		type(
+			view.getByRole( 'textbox', { name: 'Message' } ),
+			'hello over REST'
+		);
+		await jest.advanceTimersByTimeAsync( 0 );
+		const [ post ] = rest.calls( 'POST chat/messages' );
+		expect( post?.headers[ 'X-LiveDesk-Visitor' ] ).toBe( HEADER );
+		expect( post?.body ).toMatchObject( { body: 'hello over REST' } );
+		expect( view.getByText( /Delivered/ ) ).toBeVisible();
+		expect( view.getAllByText( 'hello over REST' ) ).toHaveLength( 1 );
+
+		// The sidecar is back: the chat's connection presents the same id.
+		lastSocket().drop();
+		jest.advanceTimersByTime( 1 );
+		lastSocket().accept();
+		expect( lastSocket().auth() ).toEqual( { ...VISITOR, chat: true } );
+		expect( rest.calls( 'POST chat/visitor' ) ).toHaveLength( 1 );
+	} );
+
+	it( 'holds a message typed before the id came, then sends it with the id', async () => {
+		answerChat();
+		let answer: ( () => void ) | undefined;
+		rest.on(
+			'POST chat/visitor',
+			() =>
+				new Promise( ( resolve ) => {
+					answer = () => resolve( { status: 201, body: VISITOR } );
+				} )
+		);
+		const { view, root } = mount();
+		await jest.advanceTimersByTimeAsync( FALLBACK_AFTER_MS );
+		// Asking: the composer stays, no offline form flashes by.
+		expect( shown( root ) ).toEqual( { composer: true, offline: false } );
+		type( view.getByRole( 'textbox', { name: 'Message' } ), 'early' );
+		await jest.advanceTimersByTimeAsync( 0 );
+		expect( rest.calls( 'POST chat/messages' ) ).toEqual( [] );
+		expect( rest.calls( 'GET chat/messages' ) ).toEqual( [] );
+
+		answer?.();
+		await jest.advanceTimersByTimeAsync( 0 );
+		const posts = rest.calls( 'POST chat/messages' );
+		expect( posts ).toHaveLength( 1 );
+		expect( posts[ 0 ]?.headers[ 'X-LiveDesk-Visitor' ] ).toBe( HEADER );
+		expect( posts[ 0 ]?.body ).toMatchObject( { body: 'early' } );
+		expect( rest.calls( 'GET chat/messages' ).length ).toBeGreaterThan( 0 );
+	} );
+
+	it( 'offers the offline form while the plugin cannot give an id, and chats once it does', async () => {
+		answerChat();
+		let fail = true;
+		rest.on( 'POST chat/visitor', () =>
+			fail
+				? { status: 503, body: { code: 'storage_unavailable' } }
+				: { status: 201, body: VISITOR }
+		);
+		const { root } = mount();
+		await jest.advanceTimersByTimeAsync( FALLBACK_AFTER_MS );
+		expect( shown( root ) ).toEqual( { composer: false, offline: true } );
+		expect( rest.calls( 'GET chat/messages' ) ).toEqual( [] );
+
+		// Not asked again in a loop: the next try waits.
+		await jest.advanceTimersByTimeAsync( VISITOR_ID_RETRY_MS / 2 - 1 );
+		expect( rest.calls( 'POST chat/visitor' ) ).toHaveLength( 1 );
+		fail = false;
+		await jest.advanceTimersByTimeAsync( 1 );
+		expect( rest.calls( 'POST chat/visitor' ) ).toHaveLength( 2 );
+		expect( shown( root ) ).toEqual( { composer: true, offline: false } );
+		expect(
+			rest.calls( 'GET chat/messages' )[ 0 ]?.headers[
+				'X-LiveDesk-Visitor'
+			]
+		).toBe( HEADER );
+	} );
+
+	it( 'does not ask for an id when one is stored', async () => {
+		answerChat();
+		localStorage.setItem( IDENTITY_KEY, JSON.stringify( VISITOR ) );
+		const { root } = mount();
+		await jest.advanceTimersByTimeAsync( FALLBACK_AFTER_MS );
+		expect( rest.calls( 'POST chat/visitor' ) ).toEqual( [] );
+		expect(
+			rest.calls( 'GET chat/messages' )[ 0 ]?.headers[
+				'X-LiveDesk-Visitor'
+			]
+		).toBe( HEADER );
+		expect( shown( root ) ).toEqual( { composer: true, offline: false } );
 	} );
 } );
 
