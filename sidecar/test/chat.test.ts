@@ -792,6 +792,36 @@ describe( 'settings and status', () => {
 } );
 
 describe( 'typing and read receipts', () => {
+	it( 'passes a start, a stop and a new start in quick succession (typing right after a send)', async () => {
+		const visitor = await chatVisitor( sidecar.port );
+		const { message } = await say( visitor, 'first' );
+		const agent = await chatAgent( sidecar.port, chatToken() );
+		const notices = record< AgentTypingNotice >(
+			agent.socket,
+			'chat:typing'
+		);
+
+		// The widget: typing, then "stopped" as the message goes, then typing again.
+		visitor.socket.emit( 'chat:typing', { typing: true } );
+		visitor.socket.emit( 'chat:typing', { typing: false } );
+		visitor.socket.emit( 'chat:typing', { typing: true } );
+		await until(
+			() =>
+				notices.filter(
+					( n ) => n.conversation_id === message.conversation_id
+				).length >= 3,
+			5000,
+			'three typing notices'
+		);
+		expect(
+			notices
+				.filter(
+					( n ) => n.conversation_id === message.conversation_id
+				)
+				.map( ( n ) => n.typing )
+		).toEqual( [ true, false, true ] );
+	} );
+
 	it( 'passes typing both ways and records reads', async () => {
 		const visitor = await chatVisitor( sidecar.port );
 		const { message } = await say( visitor, 'question' );

@@ -164,7 +164,7 @@ export class VisitorChat {
 			enrichment,
 			profile: {},
 			data: Object.create( null ) as ChatCustomData,
-			typing: new TokenBucket( 2, 1000 / CHAT_TYPING_INTERVAL_MS, now ),
+			typing: new TokenBucket( 3, 1000 / CHAT_TYPING_INTERVAL_MS, now ),
 			sends: new TokenBucket( SEND_BURST, SENDS_PER_SECOND, now ),
 			events: new TokenBucket( EVENT_BURST, EVENTS_PER_SECOND, now ),
 			queue: Promise.resolve(),
@@ -502,8 +502,14 @@ export class VisitorChat {
 			this.invalid( socket, EVENTS.chatTyping, checked.reason );
 			return;
 		}
-		// At most about one a second; a dropped notice is superseded soon.
-		if ( state.typing.take() && this.deps.settings()?.chatEnabled ) {
+		// Starts: a few at once, then about one a second (the widget repeats
+		// them while the visitor types, so a dropped one is superseded soon).
+		// A stop is never superseded, so it is limited only as other events
+		// are: a lost stop would leave "typing…" on the agent's screen.
+		const passed = checked.value.typing
+			? state.typing.take()
+			: this.allowed( state );
+		if ( passed && this.deps.settings()?.chatEnabled ) {
 			this.deps.hub.visitorTyping(
 				socket.data.chatKeys,
 				checked.value.typing

@@ -1,6 +1,7 @@
 /**
  * Internal dependencies
  */
+import { ARCHIVED_MESSAGE_CLIENT_ID } from '../../protocol';
 import type { ChatMessage } from '../../protocol';
 import type { OutboxState } from './delivery';
 import type { OutboxItem } from './outbox';
@@ -92,14 +93,21 @@ export function buildItems( input: ItemsInput ): ViewItem[] {
 	input.messages.forEach( ( m ) => {
 		flushMarks( m.id - 1 );
 		const visitor = m.author === 'visitor';
+		const system = m.author === 'system';
 		const seen = m.read_at !== null || m.id <= input.seenUpTo;
+		let name = strings.you;
+		if ( ! visitor ) {
+			name = system ? '' : m.agent_name || strings.agent_fallback_name;
+		}
 		items.push( {
 			key: visitor ? 'm:' + m.client_id : 'id:' + m.id,
 			author: m.author,
-			name: visitor
-				? strings.you
-				: m.agent_name || strings.agent_fallback_name,
-			body: m.body,
+			name,
+			// The archive note is stored in English: show it in the visitor's words.
+			body:
+				system && m.client_id === ARCHIVED_MESSAGE_CLIENT_ID
+					? strings.conversation_ended
+					: m.body,
 			time: input.time( m.created_at ),
 			state: visitor ? strings[ seen ? 'seen' : 'delivered' ] : '',
 			failed: false,

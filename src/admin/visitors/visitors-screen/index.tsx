@@ -23,6 +23,7 @@ import VisitorFilter, {
 import VisitorList from '../components/visitor-list';
 import VisitorMap from '../components/visitor-map';
 import { useDrawerHistory } from './use-drawer-history';
+import { useTracking } from './use-tracking';
 import './style.scss';
 
 /** Props of the Visitors screen; tests replace the live connection. */
@@ -124,9 +125,8 @@ export default function VisitorsScreen( {
 		},
 		[ selectedId ]
 	);
-	// The sidecar says it with every update, so turning tracking off (or on)
-	// shows here without a reload; the saved settings until it has spoken.
-	const tracking = counts?.tracking ?? settingsTracking;
+	// Turning tracking off (or on) shows here without a reload.
+	const tracking = useTracking( counts?.tracking, settingsTracking );
 	const shown = useFilteredVisitors( visitors, query );
 	const close = useCallback( () => setSelectedId( null ), [] );
 	const down =

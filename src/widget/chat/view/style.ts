@@ -29,6 +29,7 @@ export const PANEL_CSS =
 	'.act{display:block;margin:4px 0 0 auto;padding:2px 10px;border:1px solid currentColor;border-radius:6px;background:none;color:inherit;font:inherit;font-size:12px;cursor:pointer}' +
 	'.act:focus-visible{outline:2px solid #1e1e1e;outline-offset:2px}' +
 	'.who{display:block;margin-bottom:2px;font-size:12px;font-weight:600}' +
+	'.who[hidden]{display:none}' +
 	'.meta{display:block;margin-top:2px;font-size:11px;opacity:.85;text-align:right}' +
 	'.vh{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}' +
 	'.ty{min-height:18px;padding:0 14px;font-size:12px;color:#50575e}' +

@@ -148,4 +148,27 @@ describe( 'VisitorsScreen', () => {
 			await screen.findByText( /Nobody is on your site right now/ )
 		).toBeInTheDocument();
 	} );
+
+	it( 'trusts freshly loaded settings over a snapshot that has not caught up', async () => {
+		mockApiFetch.mockResolvedValue( settings( false ) );
+		act( () => {
+			dispatch( settingsStore ).receiveSettings( settings( false ) );
+		} );
+		render( <VisitorsScreen startLive={ noLive } /> );
+		// The sidecar re-reads settings every 2 s: its first word is old.
+		snapshot( [ makeVisitor( { id: 'c'.repeat( 32 ), number: 3 } ) ] );
+		expect(
+			await screen.findByRole( 'heading', { name: 'Tracking is off' } )
+		).toBeInTheDocument();
+		expect( screen.queryByTestId( 'map' ) ).not.toBeInTheDocument();
+		// Then it catches up, and later follows a change made elsewhere.
+		snapshot( [], false );
+		expect(
+			screen.getByRole( 'heading', { name: 'Tracking is off' } )
+		).toBeInTheDocument();
+		snapshot( [] );
+		expect(
+			await screen.findByText( /Nobody is on your site right now/ )
+		).toBeInTheDocument();
+	} );
 } );
