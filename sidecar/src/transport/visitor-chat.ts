@@ -55,6 +55,13 @@ import { KeyedBuckets, TokenBucket } from './rate-limit';
 import type { VisitorSocket } from './types';
 
 /** Other chat events a connection may send in a burst, and per second. */
+/**
+ * Typing starts a connection may pass on at once (then two a second): the
+ * widget sends one per burst of keys and one after each message it sends,
+ * and a dropped start is not repeated until the visitor types on.
+ */
+const TYPING_BURST = 6;
+
 const EVENT_BURST = 20;
 const EVENTS_PER_SECOND = 2;
 
@@ -164,7 +171,11 @@ export class VisitorChat {
 			enrichment,
 			profile: {},
 			data: Object.create( null ) as ChatCustomData,
-			typing: new TokenBucket( 3, 1000 / CHAT_TYPING_INTERVAL_MS, now ),
+			typing: new TokenBucket(
+				TYPING_BURST,
+				( 2 * 1000 ) / CHAT_TYPING_INTERVAL_MS,
+				now
+			),
 			sends: new TokenBucket( SEND_BURST, SENDS_PER_SECOND, now ),
 			events: new TokenBucket( EVENT_BURST, EVENTS_PER_SECOND, now ),
 			queue: Promise.resolve(),
