@@ -65,6 +65,14 @@ final class OfflineMail {
 			sprintf( __( 'Reply from the Live Chat screen: %s', 'livedesk' ), admin_url( 'admin.php?page=' . Menu::PARENT_SLUG ) ),
 		);
 
-		return wp_mail( $this->settings->chat_offline_email(), $subject, implode( "\n", $lines ) );
+		// Plain text even when another plugin makes HTML the site's default:
+		// the visitor's words must not become markup in the team's inbox.
+		$plain = static fn(): string => 'text/plain';
+		add_filter( 'wp_mail_content_type', $plain, PHP_INT_MAX );
+		try {
+			return wp_mail( $this->settings->chat_offline_email(), $subject, implode( "\n", $lines ) );
+		} finally {
+			remove_filter( 'wp_mail_content_type', $plain, PHP_INT_MAX );
+		}
 	}
 }

@@ -36,15 +36,6 @@ final class Rules {
 	/** How much of the newest message a conversation summary shows. */
 	public const PREVIEW_MAX = 140;
 
-	/** Most custom-data keys; keys and values are cut to their maxima. */
-	public const CUSTOM_DATA_MAX_KEYS = 20;
-
-	/** Longest custom-data key. */
-	public const CUSTOM_DATA_KEY_MAX = 64;
-
-	/** Longest custom-data value. */
-	public const CUSTOM_DATA_VALUE_MAX = 500;
-
 	/**
 	 * Length of a string in UTF-16 code units, as JavaScript counts it (an
 	 * emoji counts 2), so PHP and the sidecar agree on MESSAGE_MAX.

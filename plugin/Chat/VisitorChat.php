@@ -78,7 +78,8 @@ final class VisitorChat {
 		if ( '' === $visitor->visitor_id ) {
 			return null;
 		}
-		$browser = $conversations->find_open( 'v:' . $visitor->visitor_id ) ?? $conversations->find_open_for_visitor( $visitor->visitor_id );
+		// The browser's own open conversation, under its `v:` key or re-keyed to an identity.
+		$browser = $conversations->find_open_for_visitor( $visitor->visitor_id );
 		// Another verified person's conversation on a shared browser is not
 		// this identity's to read.
 		if ( null !== $browser && null !== $visitor->identity && '' !== $browser['identity_id'] && $browser['identity_id'] !== $visitor->identity['id'] ) {

@@ -294,27 +294,61 @@ final class ConversationsRepository {
 	/**
 	 * Conversations that belong to a person: given an e-mail address, made
 	 * under one of their identity ids, or started from one of their
-	 * browsers. Oldest first, for the privacy exporter and eraser.
+	 * browsers. Oldest first, for the privacy exporter and eraser; with
+	 * `$own_last`, those linked only by a browser come before the ones with
+	 * the e-mail or identity: an eraser that works in batches then deletes
+	 * the conversations that tie the browsers to the person last, so every
+	 * batch still finds the browsers' other conversations.
 	 *
 	 * @param string   $email        E-mail address ('' for none).
 	 * @param string[] $identity_ids Verified identity ids.
 	 * @param string[] $visitor_keys Visitor keys.
 	 * @param int      $limit        How many.
 	 * @param int      $offset       How many to skip.
+	 * @param bool     $own_last     Browser-only conversations first.
 	 * @return list<ConversationRow>
 	 */
-	public function for_person( string $email, array $identity_ids, array $visitor_keys, int $limit, int $offset ): array {
-		$wpdb    = $this->wpdb;
-		$clauses = array();
-		$args    = array( $this->table() );
-		if ( '' !== $email ) {
-			$clauses[] = 'email = %s';
-			$args[]    = $email;
+	public function for_person( string $email, array $identity_ids, array $visitor_keys, int $limit, int $offset, bool $own_last = false ): array {
+		$wpdb = $this->wpdb;
+		// The person's own conversations (e-mail, identity), and their browsers'.
+		list( $own, $own_args )         = self::any_of(
+			array(
+				'email'       => array( $email ),
+				'identity_id' => $identity_ids,
+			)
+		);
+		list( $browser, $browser_args ) = self::any_of( array( 'visitor_key' => $visitor_keys ) );
+		$clauses                        = array_filter( array( $own, $browser ) );
+		if ( array() === $clauses ) {
+			return array();
 		}
-		foreach ( array(
-			'identity_id' => $identity_ids,
-			'visitor_key' => $visitor_keys,
-		) as $column => $values ) {
+		$where  = implode( ' OR ', $clauses );
+		$sorted = $own_last && '' !== $own;
+		$order  = $sorted ? "( {$own} ), id" : 'id';
+		$args   = array_merge( array( $this->table() ), $own_args, $browser_args, $sorted ? $own_args : array(), array( max( 0, $limit ), max( 0, $offset ) ) );
+
+		// $where and $order hold fixed SQL and placeholders only.
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQLPlaceholders -- privacy requests are rare; WPCS 2.3 predates %i.
+		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT * FROM %i WHERE {$where} ORDER BY {$order} LIMIT %d OFFSET %d", ...$args ), ARRAY_A );
+
+		return $this->rows( $rows );
+	}
+
+	/**
+	 * SQL that matches any of the given values of any of the columns, with
+	 * its placeholders' values; '' when no value is given. Empty values are
+	 * left out (they would match rows that have none).
+	 *
+	 * @param array<string, array<string>> $values_by_column Column => values.
+	 * @return array{0: string, 1: list<string>}
+	 *
+	 * @phpstan-param array<literal-string, array<string>> $values_by_column
+	 * @phpstan-return array{0: literal-string, 1: list<string>}
+	 */
+	private static function any_of( array $values_by_column ): array {
+		$clauses = array();
+		$args    = array();
+		foreach ( $values_by_column as $column => $values ) {
 			$values = array_values(
 				array_filter(
 					$values,
@@ -328,18 +362,8 @@ final class ConversationsRepository {
 				$args      = array_merge( $args, $values );
 			}
 		}
-		if ( array() === $clauses ) {
-			return array();
-		}
-		$args[] = max( 0, $limit );
-		$args[] = max( 0, $offset );
-		$where  = implode( ' OR ', $clauses );
 
-		// $where holds fixed SQL and placeholders only.
-		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQLPlaceholders -- privacy requests are rare; WPCS 2.3 predates %i.
-		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT * FROM %i WHERE {$where} ORDER BY id LIMIT %d OFFSET %d", ...$args ), ARRAY_A );
-
-		return $this->rows( $rows );
+		return array( implode( ' OR ', $clauses ), $args );
 	}
 
 	/**

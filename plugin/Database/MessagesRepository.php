@@ -56,15 +56,8 @@ final class MessagesRepository {
 	 * @return array{message: MessageRow, created: bool}|null Null when the database failed.
 	 */
 	public function add( int $conversation_id, string $client_id, string $author, ?int $agent_id, string $body ): ?array {
-		$existing = $this->find_by_client_id( $conversation_id, $client_id );
-		if ( null !== $existing ) {
-			return array(
-				'message' => $existing,
-				'created' => false,
-			);
-		}
-
-		// Two sends of one message racing: the loser's duplicate-key error is expected.
+		// A client id the conversation has (a retry, or two sends racing)
+		// fails on the unique key; the stored row is read then.
 		$suppress = $this->wpdb->suppress_errors( true );
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery -- the plugin's own table.
 		$inserted = $this->wpdb->insert(

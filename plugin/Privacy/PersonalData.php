@@ -155,7 +155,8 @@ final class PersonalData {
 		$email = trim( $email );
 		$ids   = $this->identity_ids( $email );
 		$keys  = $this->conversations->visitor_keys_of( $email, $ids );
-		$rows  = $this->conversations->for_person( $email, $ids, $keys, self::ERASE_BATCH, 0 );
+		// What ties the browsers to the person goes last (see for_person()).
+		$rows  = $this->conversations->for_person( $email, $ids, $keys, self::ERASE_BATCH, 0, true );
 		$found = array_column( $rows, 'id' );
 
 		$removed  = $this->messages->delete_for( $found ) > 0;

@@ -608,6 +608,22 @@ describe( 'profile and custom data', () => {
 			email: 'eve@example.com',
 			custom_data: { plan: 'enterprise', note: '<b>x</b>' },
 		} );
+
+		// The widget repeats both on every page: the same values change
+		// nothing (no write, so no updated_at bump for the tails to push).
+		const stamp = async () =>
+			(
+				await rows(
+					'SELECT updated_at FROM {conversations} WHERE public_id = ?',
+					[ message.conversation_id ]
+				)
+			)[ 0 ]?.updated_at;
+		const before = await stamp();
+		visitor.socket.emit( 'chat:data', { plan: 'enterprise' } );
+		visitor.socket.emit( 'chat:profile', { email: 'eve@example.com' } );
+		await new Promise( ( resolve ) => setTimeout( resolve, 300 ) );
+		expect( await stamp() ).toEqual( before );
+
 		const refused = nextEvent( visitor.socket, 'session:error' );
 		visitor.socket.emit( 'chat:profile', { email: 'not an address' } );
 		await expect( refused ).resolves.toMatchObject( {

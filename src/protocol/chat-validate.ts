@@ -31,22 +31,8 @@ import type {
 	SignedIdentity,
 } from './chat';
 import { MESSAGE_MAX } from './limits';
-import type { Checked } from './validate';
-
-type Fields = Record< string, unknown >;
-
-function isObject( value: unknown ): value is Fields {
-	return (
-		typeof value === 'object' && value !== null && ! Array.isArray( value )
-	);
-}
-
-function fail< T >( reason: string ): Checked< T > {
-	return { ok: false, reason };
-}
-
-// Tab, line feed and carriage return are text; every other control is not.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+import { CONTROL, fail, isObject } from './checks';
+import type { Checked, Fields } from './checks';
 
 // Single-line fields (names, ids, e-mail) hold no control characters at all.
 const LINE_CONTROL = /[\u0000-\u001f\u007f]/;
@@ -56,6 +42,16 @@ const LINE_CONTROL = /[\u0000-\u001f\u007f]/;
  * domain, no spaces or angle brackets. Deliverability is not checked.
  */
 const EMAIL = /^[^\s@<>"(),;:]+@[^\s@<>"(),;:]+\.[^\s@<>"(),;:.]+$/;
+
+/**
+ * Whether a trimmed e-mail address passes the pre-chat check (the widget
+ * asks this before sending, so the sidecar never refuses what it sends).
+ *
+ * @param email A trimmed address.
+ */
+export function isChatEmail( email: string ): boolean {
+	return email.length <= EMAIL_MAX && EMAIL.test( email );
+}
 
 /** A SignedIdentity signature: hex of a SHA-256 HMAC. */
 const IDENTITY_SIGNATURE = /^[0-9a-fA-F]{64}$/;
@@ -155,7 +151,7 @@ export function checkChatProfile( input: unknown ): Checked< ChatProfile > {
 			return fail( email.error );
 		}
 		const trimmed = email.trim();
-		if ( trimmed !== '' && ! EMAIL.test( trimmed ) ) {
+		if ( trimmed !== '' && ! isChatEmail( trimmed ) ) {
 			return fail( 'email is not an e-mail address' );
 		}
 		if ( trimmed !== '' ) {

@@ -39,9 +39,6 @@ export const CHAT_SYNC_PAGE = 200;
 export const CHAT_RATE_MESSAGES = 10;
 export const CHAT_RATE_WINDOW_MS = 10_000;
 
-/** Typing notices are passed on at most about once per this many ms per connection. */
-export const CHAT_TYPING_INTERVAL_MS = 1000;
-
 /**
  * The system message archiving adds (author `system`): its client id, the
  * same for every conversation (a conversation is archived once), and its

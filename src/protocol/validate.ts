@@ -15,29 +15,13 @@ import {
 	TITLE_MAX,
 } from './limits';
 import { checkSignedIdentity } from './chat-validate';
+import { CONTROL, fail, isObject } from './checks';
+import type { Checked, Fields } from './checks';
 import { cleanReferrer, stripQueryAndFragment } from './url';
 import type { PageView, PageVisibility, VisitorAuth } from './visitor';
 import { VISITOR_ID_PATTERN, VISITOR_SIGNATURE_PATTERN } from './visitor';
 
-/** Outcome of a check: the cleaned value, or why it was refused. */
-export type Checked< T > =
-	{ ok: true; value: T } | { ok: false; reason: string };
-
-type Fields = Record< string, unknown >;
-
-function isObject( value: unknown ): value is Fields {
-	return (
-		typeof value === 'object' && value !== null && ! Array.isArray( value )
-	);
-}
-
-function fail< T >( reason: string ): Checked< T > {
-	return { ok: false, reason };
-}
-
-// Control characters other than tab, line feed and carriage return (which
-// titles may hold, and which are collapsed to spaces) have no place here.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+export type { Checked } from './checks';
 
 function text(
 	fields: Fields,

@@ -353,6 +353,16 @@ export class ChatService {
 		conversation: ConversationRecord,
 		profile: ChatProfile
 	): Promise< ConversationRecord | null > {
+		// The widget repeats its answers on every connection (each page):
+		// nothing to write, nothing to tell agents, when they are the same.
+		const unchanged =
+			( profile.name === undefined ||
+				profile.name === conversation.name ) &&
+			( profile.email === undefined ||
+				profile.email === conversation.email );
+		if ( conversation.verified || unchanged ) {
+			return null;
+		}
 		const changed = await this.deps.conversations.setProfile(
 			this.deps.pool,
 			conversation.rowId,
@@ -368,12 +378,17 @@ export class ChatService {
 	 *
 	 * @param conversation The conversation.
 	 * @param data         Key → value strings, checked.
-	 * @return The conversation as stored now.
+	 * @return The conversation as stored now, when it changed.
 	 */
 	async setCustomData(
 		conversation: ConversationRecord,
 		data: ChatCustomData
 	): Promise< ConversationRecord | null > {
+		// The widget sends the site's data again on every connection (each
+		// page): nothing to write, nothing to tell agents, when it is the same.
+		if ( includesCustomData( conversation.customData, data ) ) {
+			return null;
+		}
 		const merged = mergeCustomData( conversation.customData, data );
 		await this.deps.conversations.setCustomData(
 			this.deps.pool,
@@ -501,7 +516,8 @@ export class ChatService {
 			if ( status !== 'open' ) {
 				return 'archived';
 			}
-			const stored = await this.insertOnce( db, message );
+			// Looked for above, with the conversation locked: insert it.
+			const stored = await this.insert( db, message );
 			await conversations.touchMessage(
 				db,
 				rowId,
@@ -525,6 +541,15 @@ export class ChatService {
 		if ( existing ) {
 			return { message: existing, stored: false };
 		}
+		return this.insert( db, message );
+	}
+
+	// Inserts a message its caller knows is new, and reads the row back.
+	private async insert(
+		db: PoolConnection,
+		message: NewMessage
+	): Promise< { message: MessageRecord; stored: true } > {
+		const { messages } = this.deps;
 		await messages.insert( db, message );
 		const stored = await messages.findByClientId(
 			db,
@@ -560,4 +585,22 @@ export function mergeCustomData(
 		data[ key ] = value;
 	}
 	return data;
+}
+
+/**
+ * Whether every key of `incoming` already has that value in `current` (so
+ * merging it would change nothing but the keys' order).
+ *
+ * @param current  Stored custom data.
+ * @param incoming Data sent now.
+ */
+export function includesCustomData(
+	current: ChatCustomData,
+	incoming: ChatCustomData
+): boolean {
+	return Object.entries( incoming ).every(
+		( [ key, value ] ) =>
+			Object.prototype.hasOwnProperty.call( current, key ) &&
+			current[ key ] === value
+	);
 }

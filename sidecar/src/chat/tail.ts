@@ -44,11 +44,6 @@ export class ChatTail {
 		this.poller = new Poller( () => this.run(), deps.intervalMs );
 	}
 
-	/** Whether the first run (directory and cursors) succeeded. */
-	get loaded(): boolean {
-		return this.ready;
-	}
-
 	/** Runs now (never throws), then on the interval. */
 	start(): Promise< void > {
 		return this.poller.start();

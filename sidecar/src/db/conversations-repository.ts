@@ -30,6 +30,8 @@ import {
 	pagesJson,
 	toRecord,
 } from './conversation-record';
+import { identityOpenKey } from '../chat/keys';
+import type { VerifiedIdentity } from '../chat/identity';
 import type {
 	ConversationRecord,
 	NewConversation,
@@ -42,11 +44,7 @@ export type {
 } from './conversation-record';
 
 /** A verified identity as stored: id, and name / e-mail ('' when not given). */
-export interface VerifiedIdentity {
-	id: string;
-	name: string;
-	email: string;
-}
+export type StoredIdentity = Pick< VerifiedIdentity, 'id' | 'name' | 'email' >;
 
 /**
  * Every change moves `updated_at` forward by at least 1 ms, so two changes
@@ -346,7 +344,7 @@ export class ConversationsRepository {
 	async setIdentity(
 		db: Queryable,
 		rowId: number,
-		identity: VerifiedIdentity,
+		identity: StoredIdentity,
 		time: number
 	): Promise< void > {
 		const at = toDbTime( time );
@@ -366,7 +364,7 @@ export class ConversationsRepository {
 			await write(
 				db,
 				`${ sql }, open_key = ? WHERE id = ? AND status = 'open'`,
-				[ ...values, `i:${ identity.id }`, rowId ]
+				[ ...values, identityOpenKey( identity.id ), rowId ]
 			);
 		} catch ( error ) {
 			if ( ! isDuplicateKey( error ) ) {

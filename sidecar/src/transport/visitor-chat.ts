@@ -13,7 +13,6 @@
 import {
 	CHAT_RATE_MESSAGES,
 	CHAT_RATE_WINDOW_MS,
-	CHAT_TYPING_INTERVAL_MS,
 	EVENTS,
 	checkChatCustomData,
 	checkChatProfile,
@@ -54,14 +53,15 @@ import type { ChatHub } from './chat-hub';
 import { KeyedBuckets, TokenBucket } from './rate-limit';
 import type { VisitorSocket } from './types';
 
-/** Other chat events a connection may send in a burst, and per second. */
 /**
- * Typing starts a connection may pass on at once (then two a second): the
+ * Typing starts a connection may pass on at once, and per second: the
  * widget sends one per burst of keys and one after each message it sends,
  * and a dropped start is not repeated until the visitor types on.
  */
 const TYPING_BURST = 6;
+const TYPINGS_PER_SECOND = 2;
 
+/** Other chat events a connection may send in a burst, and per second. */
 const EVENT_BURST = 20;
 const EVENTS_PER_SECOND = 2;
 
@@ -171,11 +171,7 @@ export class VisitorChat {
 			enrichment,
 			profile: {},
 			data: Object.create( null ) as ChatCustomData,
-			typing: new TokenBucket(
-				TYPING_BURST,
-				( 2 * 1000 ) / CHAT_TYPING_INTERVAL_MS,
-				now
-			),
+			typing: new TokenBucket( TYPING_BURST, TYPINGS_PER_SECOND, now ),
 			sends: new TokenBucket( SEND_BURST, SENDS_PER_SECOND, now ),
 			events: new TokenBucket( EVENT_BURST, EVENTS_PER_SECOND, now ),
 			queue: Promise.resolve(),

@@ -1,22 +1,9 @@
 /**
  * Internal dependencies
  */
-import { EMAIL_MAX, MESSAGE_MAX } from '../../protocol';
+import { MESSAGE_MAX, isChatEmail } from '../../protocol';
 import type { ChatErrorCode, ChatProfile } from '../../protocol';
 import type { StringKey } from './strings';
-
-// One @, something on both sides, a dot in the domain: what a form can check
-// (the server validates again).
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-/**
- * Whether an e-mail address looks deliverable enough to send.
- *
- * @param email A trimmed address.
- */
-export function isEmail( email: string ): boolean {
-	return email.length <= EMAIL_MAX && EMAIL.test( email );
-}
 
 /** A form's verdict: the value to send, or the string key of what is wrong and the field. */
 export type Verdict< T > =
@@ -40,7 +27,8 @@ export function readProfile(
 	if ( required && ! e ) {
 		return { ok: false, error: 'error_email_required', field: 'email' };
 	}
-	if ( e && ! isEmail( e ) ) {
+	// The protocol's own check: the sidecar never refuses what passes here.
+	if ( e && ! isChatEmail( e ) ) {
 		return { ok: false, error: 'error_email_invalid', field: 'email' };
 	}
 	const profile: ChatProfile = {};

@@ -98,8 +98,12 @@ export function createOutbox(
 		remove( clientId ) {
 			const before = items.length;
 			items = items.filter( ( item ) => item.client_id !== clientId );
+			if ( items.length === before ) {
+				// Not ours (e.g. every stored message of a restored history).
+				return false;
+			}
 			save();
-			return items.length < before;
+			return true;
 		},
 	};
 }

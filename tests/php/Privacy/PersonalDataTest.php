@@ -153,6 +153,26 @@ final class PersonalDataTest extends TestCase {
 	}
 
 	/**
+	 * Erasing in batches leaves nothing of the browsers behind: the
+	 * conversations that tie a browser to the person (their e-mail) go
+	 * last, so later batches still find the browser's other conversations.
+	 */
+	public function test_erase_in_batches_keeps_the_browsers_link_to_the_end(): void {
+		for ( $i = 0; $i < 200; $i++ ) {
+			$this->conversation( 'v:extra-' . $i, array( 'visitor_key' => self::key( 1 ) ), 'Anonymous ' . $i );
+		}
+
+		$batches = 0;
+		do {
+			$result = $this->eraser()( self::EMAIL, ++$batches );
+		} while ( ! $result['done'] && $batches < 10 );
+
+		self::assertSame( 2, $batches );
+		self::assertSame( 1, $this->count_rows( 'conversations' ) );
+		self::assertNotNull( $this->conversations()->find_by_id( $this->ids['other'] ) );
+	}
+
+	/**
 	 * The registered export callback.
 	 *
 	 * @return callable(string, int): array{data: list<array<string, mixed>>, done: bool}

@@ -115,6 +115,42 @@ final class ChatOfflineAndLimitsTest extends TestCase {
 	}
 
 	/**
+	 * A plugin that makes HTML every mail's type does not make the visitor's
+	 * words markup: the offline mail stays plain text while it is sent, and
+	 * the other plugin's choice applies again afterwards.
+	 */
+	public function test_offline_mail_stays_plain_text(): void {
+		$html  = static fn(): string => 'text/html';
+		add_filter( 'wp_mail_content_type', $html );
+		$seen  = array();
+		$watch = static function ( $short_circuit ) use ( &$seen ) {
+			$seen[] = apply_filters( 'wp_mail_content_type', 'text/plain' ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound -- core's hook, as wp_mail() applies it.
+			return $short_circuit;
+		};
+		add_filter( 'pre_wp_mail', $watch, 1 );
+
+		$sent = $this->dispatch(
+			$this->json(
+				'POST',
+				'/livedesk/v1/chat/offline',
+				array(
+					'name'      => 'Eve',
+					'email'     => 'eve@example.org',
+					'body'      => '<a href="https://evil.example">Click</a>',
+					'client_id' => 'offline-msg-09',
+				)
+			)
+		);
+		remove_filter( 'pre_wp_mail', $watch, 1 );
+		$after = apply_filters( 'wp_mail_content_type', 'text/plain' ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound -- core's hook, as wp_mail() applies it.
+		remove_filter( 'wp_mail_content_type', $html );
+
+		self::assertSame( 201, $sent->get_status() );
+		self::assertSame( array( 'text/plain' ), $seen );
+		self::assertSame( 'text/html', $after );
+	}
+
+	/**
 	 * With a visitor id, the offline message joins the visitor's open
 	 * conversation and fills in the name and e-mail it lacked.
 	 */

@@ -13,20 +13,6 @@ import { useEffect, useRef, useState } from '@wordpress/element';
 import { pageHasAttention, titleWithCount } from './notifications';
 
 /**
- * The current time, updated every `intervalMs`.
- *
- * @param intervalMs How often to tick.
- */
-export function useNow( intervalMs: number ): number {
-	const [ now, setNow ] = useState( Date.now );
-	useEffect( () => {
-		const timer = setInterval( () => setNow( Date.now() ), intervalMs );
-		return () => clearInterval( timer );
-	}, [ intervalMs ] );
-	return now;
-}
-
-/**
  * The value, once it has stayed the same for `ms` (e.g. search text).
  *
  * @param value The changing value.

@@ -17,6 +17,7 @@ import type {
 	ConversationSource,
 	PresenceVisitor,
 } from '../../../protocol';
+import { ARCHIVED_MESSAGE_BODY } from '../../../protocol';
 import { visitorLabel } from '../../visitors/lib/format';
 
 /**
@@ -99,7 +100,7 @@ export function authorLabel(
  * @param body The stored body.
  */
 export function systemText( body: string ): string {
-	return body === 'Conversation archived'
+	return body === ARCHIVED_MESSAGE_BODY
 		? __( 'Conversation archived', 'livedesk' )
 		: body;
 }

@@ -33,9 +33,9 @@ import {
 	useAttention,
 	useDebounced,
 	useInterval,
-	useNow,
 	useUnreadTitle,
 } from '../lib/hooks';
+import { useNow } from '../../hooks/use-now';
 import { conversationLabel } from '../lib/labels';
 import { readTarget, withConversation } from '../lib/url';
 import NotificationControls from '../notification-controls';

@@ -9,24 +9,12 @@ import { __ } from '@wordpress/i18n';
  */
 import { countryFlag, countryName, userLocale } from '../../visitors/lib/flags';
 import {
+	deviceLabel,
 	formatLocalTime,
 	languageName,
 	orDash,
 } from '../../visitors/lib/format';
 import type { VisitorInfoProps } from './types';
-
-function deviceLabel( device: string ): string {
-	switch ( device ) {
-		case 'desktop':
-			return __( 'Desktop', 'livedesk' );
-		case 'mobile':
-			return __( 'Mobile', 'livedesk' );
-		case 'tablet':
-			return __( 'Tablet', 'livedesk' );
-		default:
-			return device;
-	}
-}
 
 /**
  * The "Visitor details" button and its popover: IP address, location with

@@ -229,6 +229,13 @@ export const fetchMore =
 		await fetchList( query, list.page + 1 )( args );
 	};
 
+// Requests under way, by public id: messages pushed for a conversation not
+// yet listed each ask for it, and one request answers them all.
+const loadingConversations = new Map<
+	string,
+	Promise< RequestError | null >
+>();
+
 /**
  * Loads one conversation (e.g. opened by URL) over REST.
  *
@@ -236,15 +243,19 @@ export const fetchMore =
  */
 export const loadConversation =
 	( id: string ) =>
-	async ( { dispatch }: ChatThunkArgs ): Promise< RequestError | null > => {
-		try {
-			dispatch(
-				receiveConversations( [ await fetchConversation( id ) ] )
-			);
-			return null;
-		} catch ( error ) {
-			return toRequestError( error );
+	( { dispatch }: ChatThunkArgs ): Promise< RequestError | null > => {
+		let loading = loadingConversations.get( id );
+		if ( ! loading ) {
+			loading = fetchConversation( id )
+				.then( ( conversation ) => {
+					dispatch( receiveConversations( [ conversation ] ) );
+					return null;
+				} )
+				.catch( toRequestError )
+				.finally( () => loadingConversations.delete( id ) );
+			loadingConversations.set( id, loading );
 		}
+		return loading;
 	};
 
 const loadingMessages = new Set< string >();

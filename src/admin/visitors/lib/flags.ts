@@ -42,6 +42,10 @@ function regionNames( locale: string ): Intl.DisplayNames | null {
 	return names;
 }
 
+// Names by locale and code: rows, pins and filters name countries on every
+// render, and Intl.DisplayNames is slow enough to show at thousands of them.
+const countryNames = new Map< string, string >();
+
 /**
  * The name of a country in a locale, or '' when the code or locale is unknown.
  *
@@ -53,11 +57,17 @@ export function countryName( code: string, locale = 'en' ): string {
 	if ( ! COUNTRY_CODE.test( upper ) ) {
 		return '';
 	}
-	try {
-		return regionNames( locale )?.of( upper ) ?? '';
-	} catch {
-		return '';
+	const key = `${ locale }|${ upper }`;
+	let name = countryNames.get( key );
+	if ( name === undefined ) {
+		try {
+			name = regionNames( locale )?.of( upper ) ?? '';
+		} catch {
+			name = '';
+		}
+		countryNames.set( key, name );
 	}
+	return name;
 }
 
 /** The admin user's locale: the page's language, else the browser's, else English. */

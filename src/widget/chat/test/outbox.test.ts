@@ -50,6 +50,18 @@ describe( 'createOutbox', () => {
 		expect( sessionStorage.getItem( OUTBOX_KEY ) ).toBeNull();
 	} );
 
+	it( 'does not write storage when it removes nothing', () => {
+		const outbox = createOutbox( sessionStorage, OUTBOX_KEY, ids );
+		outbox.add( 'pending' );
+		const write = jest.spyOn( Storage.prototype, 'setItem' );
+		const remove = jest.spyOn( Storage.prototype, 'removeItem' );
+		expect( outbox.remove( 'someone-elses-id' ) ).toBe( false );
+		expect( write ).not.toHaveBeenCalled();
+		expect( remove ).not.toHaveBeenCalled();
+		write.mockRestore();
+		remove.mockRestore();
+	} );
+
 	it( 'ignores unreadable or foreign storage contents', () => {
 		sessionStorage.setItem( OUTBOX_KEY, '{not json' );
 		expect( createOutbox( sessionStorage ).items() ).toEqual( [] );

@@ -72,6 +72,24 @@ describe( 'livedesk/chat store', () => {
 		} );
 	} );
 
+	it( 'asks once for a conversation that several callers want at the same time', async () => {
+		const { actions, select } = setUp();
+		mockApiFetch.mockResolvedValue( conversation() );
+		const answers = await Promise.all( [
+			actions.loadConversation( CONV_A ),
+			actions.loadConversation( CONV_A ),
+			actions.loadConversation( CONV_A ),
+		] );
+		expect( answers ).toEqual( [ null, null, null ] );
+		expect( mockApiFetch ).toHaveBeenCalledTimes( 1 );
+		expect( select().getConversation( CONV_A ) ).toMatchObject( {
+			id: CONV_A,
+		} );
+		// Done: the next call asks again.
+		await actions.loadConversation( CONV_A );
+		expect( mockApiFetch ).toHaveBeenCalledTimes( 2 );
+	} );
+
 	it( 'catches a loaded conversation up after its newest message', async () => {
 		const { actions, select } = setUp();
 		mockApiFetch.mockResolvedValueOnce( [ message( 4 ) ] );

@@ -16,6 +16,7 @@ import { __ } from '@wordpress/i18n';
 import {
 	countryFlag,
 	countryName,
+	deviceLabel,
 	formatDateTime,
 	formatDuration,
 	formatLocalTime,
@@ -28,10 +29,9 @@ import {
 	visitorLabel,
 } from '../../lib';
 import { StatusDot } from '../visitor-list';
-import { deviceLabel } from './fields';
 import { RecentPages, visitCount } from './history';
 import type { VisitorDrawerProps } from './types';
-import { useNow } from './use-now';
+import { useNow } from '../../../hooks/use-now';
 import './style.scss';
 
 function Field( { label, children }: { label: string; children: ReactNode } ) {

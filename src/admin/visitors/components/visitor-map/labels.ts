@@ -9,10 +9,6 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 import { countryName as sharedCountryName, userLocale } from '../../lib';
 import type { PinGroup } from './grouping';
 
-// Names by locale and code: pins are labelled on every render, and
-// Intl.DisplayNames is slow enough to show at thousands of pins.
-const names = new Map< string, string >();
-
 /**
  * The country's name in the page's language, or its code when the browser
  * cannot name it.
@@ -20,14 +16,7 @@ const names = new Map< string, string >();
  * @param code ISO 3166-1 alpha-2 code.
  */
 export function countryName( code: string ): string {
-	const locale = userLocale();
-	const key = `${ locale }|${ code }`;
-	let name = names.get( key );
-	if ( name === undefined ) {
-		name = sharedCountryName( code, locale ) || code;
-		names.set( key, name );
-	}
-	return name;
+	return sharedCountryName( code, userLocale() ) || code;
 }
 
 /**
